@@ -1,0 +1,32 @@
+"""The sphinx-careerblog handbook, built with the extension itself."""
+
+from __future__ import annotations
+
+project = "sphinx-careerblog"
+author = "sphinx-careerblog developers"
+copyright = "2026, sphinx-careerblog developers"
+
+extensions = ["myst_parser", "sphinx_design", "sphinx_careerblog"]
+myst_enable_extensions = ["colon_fence", "deflist", "fieldlist", "attrs_inline"]
+myst_heading_anchors = 3
+exclude_patterns = ["_build", "snippets"]
+html_theme = "alabaster"
+html_static_path: list[str] = []
+html_baseurl = "https://handbook.example.org/"
+
+careerblog_title = "Engineering essays"
+careerblog_authors = {
+    "mara": {
+        "name": "Mara Lindqvist",
+        "url": "https://handbook.example.org/people/mara",
+        "bio": "Staff engineer who mentors new tech leads.",
+    },
+    "tomas": {
+        "name": "Tomás Ferreira",
+        "bio": "Engineering manager; writes about feedback and growth.",
+    },
+}
+careerblog_categories = {
+    "career-growth": {"title": "Career growth", "description": "Becoming the engineer you want to be."},
+    "craft": {"title": "Craft", "description": "How we build things, and why."},
+}

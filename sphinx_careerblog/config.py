@@ -1,0 +1,170 @@
+"""Every ``careerblog_*`` configuration value, declared once, validated at start-up."""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from .warnings import CbWarning, file_location, warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+Rebuild = Literal["env", "html", ""]
+Checker = Callable[[Any], str | None]
+
+
+def _is_str(value: Any) -> str | None:
+    return None if isinstance(value, str) else "expected a string"
+
+
+def _is_slug_path(value: Any) -> str | None:
+    if not isinstance(value, str) or not value.strip("/"):
+        return "expected a non-empty relative path such as 'blog'"
+    if ".." in value.split("/") or value.startswith("/"):
+        return "expected a relative path inside the output directory"
+    return None
+
+
+def _is_optional_str(value: Any) -> str | None:
+    return None if value is None or isinstance(value, str) else "expected a string or None"
+
+
+def _is_bool(value: Any) -> str | None:
+    return None if isinstance(value, bool) else "expected True or False"
+
+
+def _is_count(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        return "expected a whole number, 0 or more"
+    return None
+
+
+def _is_positive(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        return "expected a whole number, 1 or more"
+    return None
+
+
+def _is_str_list(value: Any) -> str | None:
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        return "expected a list of strings"
+    return None
+
+
+def _is_feed_formats(value: Any) -> str | None:
+    problem = _is_str_list(value)
+    if problem:
+        return problem
+    unknown = sorted(set(value) - {"atom", "rss", "json"})
+    return f"unknown feed format(s) {unknown}; use 'atom', 'rss', 'json'" if unknown else None
+
+
+def _is_date_format(value: Any) -> str | None:
+    if not isinstance(value, str) or not value:
+        return "expected a strftime pattern such as '%d %B %Y'"
+    return None
+
+
+def _registry(allowed: tuple[str, ...]) -> Checker:
+    def check(value: Any) -> str | None:
+        if not isinstance(value, dict):
+            return "expected a dict of key -> {...}"
+        for key, entry in value.items():
+            if not isinstance(key, str) or not key:
+                return f"key {key!r} must be a non-empty string"
+            if not isinstance(entry, dict):
+                return f"entry {key!r} must be a dict with keys {', '.join(allowed)}"
+            unknown = sorted(set(entry) - set(allowed))
+            if unknown:
+                return f"entry {key!r} has unknown keys {unknown}; allowed: {', '.join(allowed)}"
+            for name, item in entry.items():
+                if not isinstance(item, str):
+                    return f"entry {key!r}: {name!r} must be a string"
+        return None
+
+    return check
+
+
+@dataclass(frozen=True)
+class ConfigValue:
+    name: str
+    default: Any
+    rebuild: Rebuild
+    types: tuple[type, ...]
+    check: Checker
+    help: str
+
+
+CONFIG_VALUES: tuple[ConfigValue, ...] = (
+    ConfigValue("careerblog_path", "blog", "env", (str,), _is_slug_path,
+                "where generated pages and feeds go"),
+    ConfigValue("careerblog_title", None, "html", (str, type(None)), _is_optional_str,
+                "title of the blog index and feeds (default: ``project``)"),
+    ConfigValue("careerblog_baseurl", "", "html", (str,), _is_str,
+                "absolute site URL, for feeds (default: ``html_baseurl``)"),
+    ConfigValue("careerblog_post_pattern", [], "env", (list, tuple), _is_str_list,
+                "globs of docnames that are posts"),
+    ConfigValue("careerblog_authors", {}, "env", (dict,), _registry(("name", "url", "bio")),
+                "author key -> {name, url, bio}"),
+    ConfigValue("careerblog_default_author", None, "env", (str, type(None)), _is_optional_str,
+                "author key for posts that name none"),
+    ConfigValue("careerblog_categories", {}, "env", (dict,), _registry(("title", "description")),
+                "declared categories: slug -> {title, description}"),
+    ConfigValue("careerblog_tags", {}, "env", (dict,), _registry(("title", "description")),
+                "declared tags: slug -> {title, description}"),
+    ConfigValue("careerblog_strict_taxonomy", False, "env", (bool,), _is_bool,
+                "warn on undeclared categories, tags and authors"),
+    ConfigValue("careerblog_include_drafts", False, "env", (bool,), _is_bool,
+                "list drafts (for previews)"),
+    ConfigValue("careerblog_posts_per_page", 10, "html", (int,), _is_count,
+                "pagination of generated pages; 0 = one page"),
+    ConfigValue("careerblog_feed_formats", ["atom", "rss", "json"], "html", (list, tuple),
+                _is_feed_formats, "which feeds to write"),
+    ConfigValue("careerblog_feed_length", 20, "html", (int,), _is_positive,
+                "entries per feed"),
+    ConfigValue("careerblog_feed_fulltext", False, "html", (bool,), _is_bool,
+                "full content in feeds"),
+    ConfigValue("careerblog_date_format", "%d %B %Y", "env", (str,), _is_date_format,
+                "how dates are shown"),
+    ConfigValue("careerblog_byline", True, "env", (bool,), _is_bool,
+                "insert the byline under the title of front-matter posts"),
+    ConfigValue("careerblog_words_per_minute", 230, "env", (int,), _is_positive,
+                "reading speed for reading time"),
+    ConfigValue("careerblog_related", 3, "env", (int,), _is_count,
+                "related posts under each post; 0 = off"),
+    ConfigValue("careerblog_checklist_storage_prefix", "careerblog", "html", (str,), _is_str,
+                "localStorage key prefix for reflection checklists; empty disables saving"),
+)  # fmt: skip
+
+
+def register(app: Sphinx) -> None:
+    for value in CONFIG_VALUES:
+        app.add_config_value(value.name, value.default, value.rebuild, value.types)
+
+
+def validate(app: Sphinx, config: Config) -> None:
+    """On ``config-inited``: report each bad value once and fall back to its default."""
+    for value in CONFIG_VALUES:
+        current = getattr(config, value.name)
+        if current is None and value.default is None:
+            continue
+        problem = value.check(current)
+        if problem:
+            warn(
+                CbWarning.CONFIG,
+                f"{value.name} = {current!r}: {problem}; using the default {value.default!r}",
+                location=file_location(str(Path(app.confdir, "conf.py"))),
+            )
+            setattr(config, value.name, value.default)
+    if not config.careerblog_title:
+        config.careerblog_title = config.project
+    config.careerblog_path = config.careerblog_path.strip("/")
+
+
+def is_post_docname(config: Config, docname: str) -> bool:
+    return any(fnmatch.fnmatchcase(docname, pattern) for pattern in config.careerblog_post_pattern)

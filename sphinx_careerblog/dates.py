@@ -1,0 +1,53 @@
+"""Reading and showing dates: ISO 8601 and the human forms ABlog sites use."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dateutil import parser as dateutil_parser
+from sphinx.util.i18n import format_date as sphinx_format_date
+
+_DEFAULT_A = dt.datetime(2001, 1, 1)
+_DEFAULT_B = dt.datetime(2002, 2, 2)
+_DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_date(text: str) -> tuple[dt.datetime, bool]:
+    """Parse ISO 8601 or the human forms ABlog sites use (``Apr 15, 2014``).
+
+    Returns the date-time and whether the text carried a time of day.
+    Raises ``ValueError`` with a reader-friendly message otherwise.
+    """
+    raw = text.strip()
+    if not raw:
+        raise ValueError("empty date")
+    if _DATE_ONLY.fullmatch(raw):
+        return dt.datetime.combine(dt.date.fromisoformat(raw), dt.time()), False
+    try:
+        parsed = dt.datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    except ValueError:
+        pass
+    else:
+        return parsed, True
+    try:
+        # Parse twice with different defaults: a component that differs was missing.
+        first = dateutil_parser.parse(raw, default=_DEFAULT_A)
+        second = dateutil_parser.parse(raw, default=_DEFAULT_B)
+    except (ValueError, OverflowError) as exc:
+        raise ValueError(f"cannot read {raw!r} as a date ({exc})") from None
+    if (first.year, first.month, first.day) != (second.year, second.month, second.day):
+        raise ValueError(f"{raw!r} is not a complete date (year, month and day)")
+    has_time = (first.hour, first.minute, first.second) != (0, 0, 0)
+    return first, has_time
+
+
+def format_iso(value: dt.datetime, has_time: bool = True) -> str:
+    return value.isoformat() if has_time else value.date().isoformat()
+
+
+
+
+def format_date(pattern: str, when: dt.datetime, language: str | None) -> str:
+    """Show a date with a strftime pattern, month and day names in the site's language."""
+    return sphinx_format_date(pattern, date=when, language=language or "en")

@@ -1,0 +1,1 @@
+"""Directives of sphinx-careerblog (registered in ``extension.py``)."""

@@ -1,0 +1,48 @@
+"""The only wiring module: every ``app.add_*`` and ``app.connect`` lives here."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import config as cb_config
+from . import nodes as cb_nodes
+from .byline import add_noindex_for_drafts, resolve_bylines
+from .collector import CareerBlogCollector
+from .directives.post import PostDirective, UpdateDirective
+from .i18n import MESSAGE_CATALOG_NAME
+from .store import ENV_VERSION, get_store
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+    from sphinx.util.typing import ExtensionMetadata
+
+
+def _init_store(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    get_store(env)
+
+
+def setup_extension(app: Sphinx) -> ExtensionMetadata:
+    from pathlib import Path
+
+    from . import __version__
+
+    cb_config.register(app)
+    app.connect("config-inited", cb_config.validate, priority=100)
+    app.add_message_catalog(MESSAGE_CATALOG_NAME, str(Path(__file__).parent / "locale"))
+
+    cb_nodes.register(app)
+    app.add_directive("post", PostDirective)
+    app.add_directive("update", UpdateDirective)
+
+    app.add_env_collector(CareerBlogCollector)
+    app.connect("env-before-read-docs", _init_store)
+    app.connect("doctree-resolved", resolve_bylines)
+    app.connect("html-page-context", add_noindex_for_drafts)
+
+    return {
+        "version": __version__,
+        "env_version": ENV_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,44 @@
+"""Where byline terms and blog roles link to.
+
+The generated index pages exist only under HTML builders; elsewhere a term is
+shown as plain text. ``generated_pages_available`` is the single switch.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import paths
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def generated_pages_available(app: Sphinx) -> bool:
+    """Whether this build writes the generated index pages (see ``pages.py``)."""
+    return False
+
+
+def term_uri(app: Sphinx, fromdocname: str, kind: paths.TermKind, label: str) -> str | None:
+    """Relative URI of a category, tag or author page, or None where there is none."""
+    if not generated_pages_available(app):
+        return None
+    pagename = paths.term_page(app.config.careerblog_path, kind, label)
+    return app.builder.get_relative_uri(fromdocname, pagename)
+
+
+def author_link(app: Sphinx, fromdocname: str, author: str) -> tuple[str, str | None]:
+    """Display name of an author and where it links (their page, else their URL)."""
+    entry = app.config.careerblog_authors.get(author, {})
+    name = entry.get("name", author)
+    uri = term_uri(app, fromdocname, "author", author) or entry.get("url") or None
+    return name, uri
+
+
+def term_title(app: Sphinx, kind: paths.TermKind, label: str) -> str:
+    """The declared title of a category or tag, else the label as written."""
+    if kind == "author":
+        return str(app.config.careerblog_authors.get(label, {}).get("name", label))
+    declared = app.config.careerblog_categories if kind == "category" else app.config.careerblog_tags
+    entry = declared.get(label) or declared.get(paths.slugify(label)) or {}
+    return str(entry.get("title", label))

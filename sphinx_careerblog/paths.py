@@ -1,0 +1,32 @@
+"""Names of the generated pages and files under ``careerblog_path``.
+
+Page names are Sphinx pagenames (no suffix): builders turn them into URLs, so the
+same name works under html, dirhtml and singlehtml.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from .model import slugify
+
+TermKind = Literal["category", "tag", "author"]
+TERM_KINDS: tuple[TermKind, ...] = ("category", "tag", "author")
+
+
+def index_page(root: str, page: int = 1) -> str:
+    return f"{root}/index" if page <= 1 else f"{root}/page/{page}"
+
+
+def term_page(root: str, kind: TermKind, label: str, page: int = 1) -> str:
+    base = f"{root}/{kind}/{slugify(label)}"
+    return base if page <= 1 else f"{base}/page/{page}"
+
+
+def year_page(root: str, year: int, page: int = 1) -> str:
+    base = f"{root}/archive/{year}"
+    return base if page <= 1 else f"{base}/page/{page}"
+
+
+def overview_page(root: str, kind: Literal["categories", "tags", "authors", "archive"]) -> str:
+    return f"{root}/{kind}"

@@ -1,0 +1,103 @@
+"""Shared fixtures: real Sphinx builds of small projects written into ``tmp_path``."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from docutils import nodes
+from sphinx.application import Sphinx
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+ROOTS = Path(__file__).parent / "roots"
+
+BASE_CONF = """\
+project = "Handbook"
+extensions = ["myst_parser", "sphinx_design", "sphinx_careerblog"]
+myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
+exclude_patterns = ["_build"]
+show_warning_types = True
+"""
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return ROOTS
+
+
+def write_project(srcdir: Path, files: dict[str, str], conf_extra: str = "") -> Path:
+    """Write ``conf.py`` (base + extra) and the given files (dedented) into ``srcdir``."""
+    srcdir.mkdir(parents=True, exist_ok=True)
+    if "conf.py" not in files:
+        (srcdir / "conf.py").write_text(BASE_CONF + textwrap.dedent(conf_extra), "utf-8")
+    for name, text in files.items():
+        path = srcdir / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), "utf-8")
+    return srcdir
+
+
+def copy_root(name: str, dest: Path) -> Path:
+    """A writable copy of ``tests/roots/test-<name>`` (tests never write into roots)."""
+    return Path(shutil.copytree(ROOTS / f"test-{name}", dest))
+
+
+BuildFn = Callable[..., Sphinx]
+
+
+@pytest.fixture
+def build(make_app: Callable[..., Sphinx], tmp_path: Path) -> BuildFn:
+    """Build a project: ``build(files, conf_extra="", buildername="html", **kwargs)``.
+
+    Returns the app after ``app.build()``. The project lives in ``tmp_path / "src"``
+    unless ``srcdir=`` is given (a second call with the same srcdir is incremental).
+    """
+
+    def _build(
+        files: dict[str, str] | None = None,
+        conf_extra: str = "",
+        buildername: str = "html",
+        srcdir: Path | None = None,
+        **kwargs: Any,
+    ) -> Sphinx:
+        src = srcdir or tmp_path / "src"
+        if files is not None:
+            write_project(src, files, conf_extra)
+        app = make_app(buildername, srcdir=src, **kwargs)
+        app.build()
+        return app
+
+    return _build
+
+
+def _check_no_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Invariant: after all handlers ran, no ``cb_*`` placeholder node is left."""
+    leftovers = [
+        node.__class__.__name__
+        for node in doctree.findall(nodes.Element)
+        if node.__class__.__name__.startswith("cb_")
+        and getattr(node, "is_placeholder", True)
+        and node.__class__.__module__.startswith("sphinx_careerblog")
+        and node.__class__.__name__ in PLACEHOLDER_NAMES
+    ]
+    assert not leftovers, f"{docname}: unresolved placeholders {leftovers}"
+
+
+#: Placeholder node classes that must never reach a writer.
+PLACEHOLDER_NAMES = {"cb_post_meta", "cb_post_list", "cb_taxonomy", "cb_reflection_list"}
+
+
+@pytest.fixture(autouse=True)
+def _placeholder_invariant(monkeypatch: pytest.MonkeyPatch) -> None:
+    original = Sphinx.__init__
+
+    def init(self: Sphinx, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        self.connect("doctree-resolved", _check_no_placeholders, priority=999)
+
+    monkeypatch.setattr(Sphinx, "__init__", init)
