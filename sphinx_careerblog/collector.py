@@ -54,7 +54,7 @@ def current_docname(env: BuildEnvironment) -> str:
 
 
 class CareerBlogCollector(EnvironmentCollector):
-    """Collects posts; other features add their own collection through ``LISTENERS``."""
+    """Collects posts; other features collect through the ``READ_EVENT`` event."""
 
     def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
         get_store(env).clear_doc(docname)
@@ -71,8 +71,8 @@ class CareerBlogCollector(EnvironmentCollector):
         posts = PostReader(app, env, docname, doctree).read()
         if posts:
             store.posts[docname] = tuple(posts)
-        for listener in LISTENERS:
-            listener(app, env, docname, doctree, store)
+        # other features (checklists, listings) collect their own records here
+        app.emit(READ_EVENT, env, docname, doctree, store)
 
     def get_updated_docs(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
         store = get_store(env)
@@ -91,8 +91,10 @@ class CareerBlogCollector(EnvironmentCollector):
         return sorted(changed & set(env.found_docs))
 
 
-#: Read-side hooks of other features: ``(app, env, docname, doctree, store) -> None``.
-LISTENERS: list[Any] = []
+#: Emitted once per document read, after its posts are stored:
+#: ``handler(app, env, docname, doctree, store)``. Handlers write only ``store``
+#: entries of ``docname`` (clear/merge in ``CareerBlogData`` already cover them).
+READ_EVENT = "careerblog-read-doc"
 
 
 def listing_fingerprint(store: CareerBlogData) -> str:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from . import config as cb_config
 from . import nodes as cb_nodes
 from .byline import add_noindex_for_drafts, resolve_bylines
-from .collector import CareerBlogCollector
+from .collector import READ_EVENT, CareerBlogCollector
 from .directives.post import PostDirective, UpdateDirective
 from .i18n import MESSAGE_CATALOG_NAME
 from .store import ENV_VERSION, get_store
@@ -35,10 +35,15 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("post", PostDirective)
     app.add_directive("update", UpdateDirective)
 
+    app.add_event(READ_EVENT)
     app.add_env_collector(CareerBlogCollector)
     app.connect("env-before-read-docs", _init_store)
     app.connect("doctree-resolved", resolve_bylines)
     app.connect("html-page-context", add_noindex_for_drafts)
+
+    # -- feature wiring (one block per feature) ------------------------------------
+
+    # -- end of feature wiring -------------------------------------------------------
 
     return {
         "version": __version__,
