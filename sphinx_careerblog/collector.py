@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.environment.collectors import EnvironmentCollector
 
-from . import model
 from .config import is_post_docname
+from .dates import parse_date
 from .model import (
     ALIASES,
     FIELDS,
@@ -210,8 +210,7 @@ class PostReader:
             if name in fields:
                 warn(
                     CbWarning.CONFLICT,
-                    f"front matter gives {name!r} twice (as {key!r} and its alias); "
-                    f"using {key!r}",
+                    f"front matter gives {name!r} twice (as {key!r} and its alias); using {key!r}",
                     location=(self.docname, self.front_matter_line(key)),
                 )
             fields[name] = decode_front_matter_value(value)
@@ -363,7 +362,7 @@ class PostReader:
             iso = node.get("cb_update_date")
             if not iso:
                 continue
-            when, _ = model.parse_date(iso)
+            when, _ = parse_date(iso)
             if latest is None or _naive(when) > _naive(latest):
                 latest = when
         if latest == fields.updated:
@@ -378,10 +377,7 @@ class PostReader:
         if meta.children:
             return " ".join(meta.astext().split())
         count = fields.excerpt if fields.excerpt is not None else 1
-        paragraphs = [
-            " ".join(paragraph.astext().split())
-            for paragraph in prose_paragraphs(scope)
-        ]
+        paragraphs = [" ".join(paragraph.astext().split()) for paragraph in prose_paragraphs(scope)]
         return "\n\n".join(paragraphs[:count])
 
     def image(self, meta: cb_post_meta, fields: PostFields, scope: nodes.Element) -> str | None:

@@ -46,8 +46,6 @@ def format_iso(value: dt.datetime, has_time: bool = True) -> str:
     return value.isoformat() if has_time else value.date().isoformat()
 
 
-
-
 def format_date(pattern: str, when: dt.datetime, language: str | None) -> str:
     """Show a date with a strftime pattern, month and day names in the site's language."""
     return sphinx_format_date(pattern, date=when, language=language or "en")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import paths
+from .model import slugify
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -39,6 +40,7 @@ def term_title(app: Sphinx, kind: paths.TermKind, label: str) -> str:
     """The declared title of a category or tag, else the label as written."""
     if kind == "author":
         return str(app.config.careerblog_authors.get(label, {}).get("name", label))
-    declared = app.config.careerblog_categories if kind == "category" else app.config.careerblog_tags
-    entry = declared.get(label) or declared.get(paths.slugify(label)) or {}
+    config = app.config
+    declared = config.careerblog_categories if kind == "category" else config.careerblog_tags
+    entry = declared.get(label) or declared.get(slugify(label)) or {}
     return str(entry.get("title", label))

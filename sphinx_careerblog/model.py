@@ -212,7 +212,7 @@ def canonical_field(name: str) -> str:
 def _as_text(name: str, value: Any, problems: list[Problem]) -> str | None:
     if value is None:
         return None
-    if isinstance(value, bool) or isinstance(value, (list, dict)):
+    if isinstance(value, (bool, list, dict)):
         problems.append(
             Problem(CbWarning.FIELD, name, f"{name!r} expects text, got {_kind(value)}")
         )

@@ -33,6 +33,13 @@ class CareerBlogData:
     fingerprint: str = ""
     #: hash of what sidebars show; a change rewrites every page
     sidebar_fingerprint: str = ""
+    #: per-process caches of derived views (``query.get_index``); never pickled
+    transient: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state["transient"] = {}
+        return state
 
     def clear_doc(self, docname: str) -> None:
         self.posts.pop(docname, None)
@@ -77,7 +84,7 @@ def sort_newest_first(posts: Iterable[PostRecord]) -> list[PostRecord]:
     undated = [post for post in posts if post.date is None]
     dated = [post for post in posts if post.date is not None]
     dated.sort(key=lambda post: (post.key, post.order))
-    dated.sort(key=lambda post: _sortable(post), reverse=True)
+    dated.sort(key=_sortable, reverse=True)
     return dated + sorted(undated, key=lambda post: (post.key, post.order))
 
 

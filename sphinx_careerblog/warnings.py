@@ -52,9 +52,7 @@ def warn(kind: CbWarning, message: str, location: Any = None, **kwargs: Any) -> 
 
     ``location`` is a node, a docname, or a ``(docname, line)`` pair.
     """
-    logger.warning(
-        message, type=WARNING_TYPE, subtype=kind.subtype, location=location, **kwargs
-    )
+    logger.warning(message, type=WARNING_TYPE, subtype=kind.subtype, location=location, **kwargs)
 
 
 def file_location(path: str, line: int | None = None) -> nodes.Node:

@@ -11,14 +11,14 @@ from sphinx.util.docutils import SphinxDirective
 from ..warnings import CbWarning, warn
 
 
-class LenientOptionSpec(dict[str, Callable[[str | None], Any]]):
+class LenientOptionSpec(dict[str, Callable[[str], Any]]):
     """An option spec that accepts unknown options as raw text.
 
     Docutils drops a whole directive over one unknown option; we keep the directive
     and report the option with a located ``careerblog.unknown_option`` warning.
     """
 
-    def __missing__(self, key: str) -> Callable[[str | None], Any]:
+    def __missing__(self, key: str) -> Callable[[str], Any]:
         return directives.unchanged
 
 

@@ -12,8 +12,8 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.typing import OptionSpec
 
-from ..i18n import _
 from ..dates import format_date, format_iso, parse_date
+from ..i18n import _
 from ..model import ALIASES, FIELDS, FLAG_FIELDS
 from ..nodes import cb_post_meta
 from ..warnings import CbWarning, warn

@@ -1,0 +1,123 @@
+"""Read-only views over the store: listed posts grouped by category, tag, author, year.
+
+Everything that lists posts (postlist, taxonomy, generated pages, sidebars, feeds)
+asks a ``BlogIndex`` instead of walking the store itself, so they agree. The index
+is computed once per build state and cached on the store (never pickled).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .links import term_title
+from .model import PostRecord, slugify
+from .paths import TermKind
+from .store import get_store
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from .store import CareerBlogData
+
+
+@dataclass(frozen=True)
+class Term:
+    """One category, tag or author and the listed posts that carry it (newest first)."""
+
+    kind: TermKind
+    slug: str
+    label: str  # as the first post (in docname order) wrote it
+    title: str  # declared title, else the label
+    posts: tuple[PostRecord, ...]
+
+
+@dataclass(frozen=True)
+class SlugCollision:
+    kind: TermKind
+    slug: str
+    labels: tuple[str, ...]
+    posts: tuple[PostRecord, ...]
+
+
+class BlogIndex:
+    """The listed posts of one build, with their taxonomy."""
+
+    def __init__(self, app: Sphinx, posts: list[PostRecord]) -> None:
+        self.posts: tuple[PostRecord, ...] = tuple(posts)
+        self._terms: dict[TermKind, dict[str, Term]] = {}
+        self.collisions: list[SlugCollision] = []
+        for kind in ("category", "tag", "author"):
+            self._terms[kind] = self._group(app, kind)
+
+    @staticmethod
+    def values(post: PostRecord, kind: TermKind) -> tuple[str, ...]:
+        fields = post.fields
+        if kind == "category":
+            return fields.categories
+        if kind == "tag":
+            return fields.tags
+        return fields.authors
+
+    def _group(self, app: Sphinx, kind: TermKind) -> dict[str, Term]:
+        by_slug: dict[str, list[PostRecord]] = {}
+        labels: dict[str, list[str]] = {}
+        for post in sorted(self.posts, key=lambda p: (p.key, p.order)):
+            for value in self.values(post, kind):
+                slug = slugify(value)
+                by_slug.setdefault(slug, [])
+                if post not in by_slug[slug]:
+                    by_slug[slug].append(post)
+                seen = labels.setdefault(slug, [])
+                if value not in seen:
+                    seen.append(value)
+        terms: dict[str, Term] = {}
+        order = {post.key: index for index, post in enumerate(self.posts)}
+        for slug, posts in by_slug.items():
+            spellings = labels[slug]
+            distinct = sorted({label.casefold() for label in spellings})
+            if len(distinct) > 1:
+                self.collisions.append(SlugCollision(kind, slug, tuple(spellings), tuple(posts)))
+            label = spellings[0]
+            posts.sort(key=lambda p: order[p.key])
+            terms[slug] = Term(kind, slug, label, term_title(app, kind, label), tuple(posts))
+        return dict(sorted(terms.items(), key=lambda item: item[1].title.casefold()))
+
+    def terms(self, kind: TermKind) -> list[Term]:
+        """Every term of a kind, sorted by title."""
+        return list(self._terms[kind].values())
+
+    def term(self, kind: TermKind, name: str) -> Term | None:
+        """A term by label, slug or declared key."""
+        return self._terms[kind].get(slugify(name)) or self._terms[kind].get(name)
+
+    def years(self) -> list[tuple[int, tuple[PostRecord, ...]]]:
+        """Years with posts, newest first."""
+        grouped: dict[int, list[PostRecord]] = {}
+        for post in self.posts:
+            if post.date is not None:
+                grouped.setdefault(post.date.year, []).append(post)
+        return [(year, tuple(grouped[year])) for year in sorted(grouped, reverse=True)]
+
+    def series(self, name: str) -> list[PostRecord]:
+        """Posts of one series, oldest first."""
+        members = [post for post in self.posts if post.fields.series == name]
+        return list(reversed(members))
+
+
+def get_index(app: Sphinx) -> BlogIndex:
+    """The index of the current build (cached per store fingerprint)."""
+    store = get_store(app.env)
+    key = (store.fingerprint, len(store.posts), bool(app.config.careerblog_include_drafts))
+    cache = _cache(store)
+    if cache.get("key") != key:
+        cache.clear()
+        cache["key"] = key
+        cache["index"] = BlogIndex(app, store.listed_posts(app.config))
+    index = cache["index"]
+    assert isinstance(index, BlogIndex)
+    return index
+
+
+def _cache(store: CareerBlogData) -> dict[str, object]:
+    return store.transient
