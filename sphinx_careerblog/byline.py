@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 def resolve_bylines(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     store = get_store(app.env)
     for meta in list(doctree.findall(cb_post_meta)):
-        record = store.find_post(docname, meta.get("anchor", ""))
+        # in assembled builders (latex, singlehtml) ``docname`` is the root document
+        record = store.find_post(meta.get("docname", docname), meta.get("anchor", ""))
         replacement: list[nodes.Node] = []
         if record is not None:
             if record.is_draft:

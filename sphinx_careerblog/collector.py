@@ -23,6 +23,7 @@ from .model import (
     MARKER_KEYS,
     PostFields,
     PostRecord,
+    UndecodableValue,
     decode_front_matter_value,
     parse_fields,
     slugify,
@@ -31,6 +32,7 @@ from .model import (
 )
 from .nodes import cb_post_meta
 from .store import CareerBlogData, get_store
+from .transforms import RAW_FRONT_MATTER
 from .warnings import CbWarning, warn
 
 if TYPE_CHECKING:
@@ -160,7 +162,9 @@ class PostReader:
     # -- reading ---------------------------------------------------------------------
 
     def read(self) -> list[PostRecord]:
-        metadata = self.env.metadata.get(self.docname, {})
+        metadata = dict(self.env.metadata.get(self.docname, {}))
+        # prefer the text as written (see transforms.RecordFrontMatter)
+        metadata.update(self.doctree.attributes.pop(RAW_FRONT_MATTER, None) or {})
         front_matter = self.front_matter_fields(metadata)
         marked = is_post_docname(self.config, self.docname) or any(
             truthy(metadata[key]) for key in MARKER_KEYS if key in metadata
@@ -171,6 +175,7 @@ class PostReader:
         page_meta: cb_post_meta | None = None
         section_metas: list[tuple[cb_post_meta, nodes.section]] = []
         for meta in metas:
+            meta["docname"] = self.docname
             section = self.enclosing_section(meta)
             key = id(section)
             if key in seen:
@@ -213,7 +218,17 @@ class PostReader:
                     f"front matter gives {name!r} twice (as {key!r} and its alias); using {key!r}",
                     location=(self.docname, self.front_matter_line(key)),
                 )
-            fields[name] = decode_front_matter_value(value)
+            try:
+                fields[name] = decode_front_matter_value(value)
+            except UndecodableValue:
+                warn(
+                    CbWarning.FRONT_MATTER,
+                    f"{key!r} looks like a list or mapping but cannot be decoded: "
+                    f"{_shorten(str(value))}; it is kept as plain text (write a YAML list, "
+                    "or a comma-separated string)",
+                    location=(self.docname, self.front_matter_line(key)),
+                )
+                fields[name] = str(value)
         return fields
 
     def top_section(self) -> nodes.section | None:
@@ -234,6 +249,7 @@ class PostReader:
         meta["raw"] = {}
         meta["origin"] = "front-matter"
         meta["show_byline"] = bool(self.config.careerblog_byline)
+        meta["docname"] = self.docname
         meta.source = str(self.env.doc2path(self.docname))
         meta.line = 1
         if top_section is not None and top_section.children:
@@ -424,6 +440,10 @@ def count_words(scope: nodes.Element) -> int:
         if not skip:
             total += len(text.astext().split())
     return total
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _naive(value: Any) -> Any:

@@ -11,6 +11,7 @@ from .collector import READ_EVENT, CareerBlogCollector
 from .directives.post import PostDirective, UpdateDirective
 from .i18n import MESSAGE_CATALOG_NAME
 from .store import ENV_VERSION, get_store
+from .transforms import RecordFrontMatter
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -35,6 +36,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("post", PostDirective)
     app.add_directive("update", UpdateDirective)
 
+    app.add_transform(RecordFrontMatter)
     app.add_event(READ_EVENT)
     app.add_env_collector(CareerBlogCollector)
     app.connect("env-before-read-docs", _init_store)

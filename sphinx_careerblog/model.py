@@ -176,17 +176,29 @@ class ChecklistRecord:
 _PY_LITERALS: dict[str, Any] = {"True": True, "False": False, "None": None}
 
 
+class UndecodableValue(ValueError):
+    """Front matter text that looks like JSON (a list or mapping) but is not valid."""
+
+
 def decode_front_matter_value(value: Any) -> Any:
-    """Undo MyST's serialisation of non-string front matter (JSON text, ``'True'``)."""
+    """Undo MyST's serialisation of non-string front matter (JSON text, ``'True'``).
+
+    Raises ``UndecodableValue`` for text that starts like a JSON list or mapping but
+    cannot be decoded; the caller reports it and keeps the text.
+    """
     if not isinstance(value, str):
         return value
     text = value.strip()
     if text in _PY_LITERALS:
         return _PY_LITERALS[text]
-    if text[:1] in '[{"' or text in ("true", "false", "null") or _NUMBER.fullmatch(text):
+    if not text:
+        return value
+    if text[0] in '[{"' or text in ("true", "false", "null") or _NUMBER.fullmatch(text):
         try:
             return json.loads(text)
         except ValueError:
+            if text[0] in "[{":
+                raise UndecodableValue(text) from None
             return value
     return value
 
@@ -196,7 +208,10 @@ _NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
 def truthy(value: Any) -> bool:
     """Whether a marker such as ``post: true`` is set."""
-    value = decode_front_matter_value(value)
+    try:
+        value = decode_front_matter_value(value)
+    except UndecodableValue:
+        return False
     if isinstance(value, str):
         return value.strip().lower() in ("true", "yes", "1", "on", "")
     return bool(value)

@@ -18,6 +18,8 @@ ROOTS = Path(__file__).parent / "roots"
 
 BASE_CONF = """\
 project = "Handbook"
+version = "1.0"
+copyright = "2026, Tests"
 extensions = ["myst_parser", "sphinx_design", "sphinx_careerblog"]
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
 exclude_patterns = ["_build"]
@@ -101,3 +103,11 @@ def _placeholder_invariant(monkeypatch: pytest.MonkeyPatch) -> None:
         self.connect("doctree-resolved", _check_no_placeholders, priority=999)
 
     monkeypatch.setattr(Sphinx, "__init__", init)
+
+
+_ANSI = __import__("re").compile(r"\x1b\[[0-9;]*m")
+
+
+def warning_text(app: Sphinx) -> str:
+    """The build's warnings without colour codes."""
+    return _ANSI.sub("", app.warning.getvalue())
