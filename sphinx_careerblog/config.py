@@ -25,8 +25,9 @@ def _is_str(value: Any) -> str | None:
 def _is_slug_path(value: Any) -> str | None:
     if not isinstance(value, str) or not value.strip("/"):
         return "expected a non-empty relative path such as 'blog'"
-    if ".." in value.split("/") or value.startswith("/"):
-        return "expected a relative path inside the output directory"
+    parts = value.strip("/").split("/")
+    if any(part in ("", ".", "..") or "\\" in part for part in parts):
+        return "expected a relative path inside the output directory, such as 'blog'"
     return None
 
 

@@ -60,6 +60,8 @@ def build(make_app: Callable[..., Sphinx], tmp_path: Path) -> BuildFn:
     unless ``srcdir=`` is given (a second call with the same srcdir is incremental).
     """
 
+    previous: list[Sphinx] = []
+
     def _build(
         files: dict[str, str] | None = None,
         conf_extra: str = "",
@@ -70,8 +72,12 @@ def build(make_app: Callable[..., Sphinx], tmp_path: Path) -> BuildFn:
         src = srcdir or tmp_path / "src"
         if files is not None:
             write_project(src, files, conf_extra)
+        # release docutils registrations of earlier apps (avoids "already registered")
+        while previous:
+            previous.pop().cleanup()
         app = make_app(buildername, srcdir=src, **kwargs)
         app.build()
+        previous.append(app)
         return app
 
     return _build
