@@ -27,6 +27,9 @@ careerblog_authors = {
     },
 }
 careerblog_categories = {
-    "career-growth": {"title": "Career growth", "description": "Becoming the engineer you want to be."},
+    "career-growth": {
+        "title": "Career growth",
+        "description": "Becoming the engineer you want to be.",
+    },
     "craft": {"title": "Craft", "description": "How we build things, and why."},
 }

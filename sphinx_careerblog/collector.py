@@ -23,7 +23,7 @@ from .model import (
     MARKER_KEYS,
     PostFields,
     PostRecord,
-    UndecodableValue,
+    UndecodableValueError,
     decode_front_matter_value,
     parse_fields,
     slugify,
@@ -220,7 +220,7 @@ class PostReader:
                 )
             try:
                 fields[name] = decode_front_matter_value(value)
-            except UndecodableValue:
+            except UndecodableValueError:
                 warn(
                     CbWarning.FRONT_MATTER,
                     f"{key!r} looks like a list or mapping but cannot be decoded: "

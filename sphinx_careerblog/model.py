@@ -176,14 +176,14 @@ class ChecklistRecord:
 _PY_LITERALS: dict[str, Any] = {"True": True, "False": False, "None": None}
 
 
-class UndecodableValue(ValueError):
+class UndecodableValueError(ValueError):
     """Front matter text that looks like JSON (a list or mapping) but is not valid."""
 
 
 def decode_front_matter_value(value: Any) -> Any:
     """Undo MyST's serialisation of non-string front matter (JSON text, ``'True'``).
 
-    Raises ``UndecodableValue`` for text that starts like a JSON list or mapping but
+    Raises ``UndecodableValueError`` for text that starts like a JSON list or mapping but
     cannot be decoded; the caller reports it and keeps the text.
     """
     if not isinstance(value, str):
@@ -198,7 +198,7 @@ def decode_front_matter_value(value: Any) -> Any:
             return json.loads(text)
         except ValueError:
             if text[0] in "[{":
-                raise UndecodableValue(text) from None
+                raise UndecodableValueError(text) from None
             return value
     return value
 
@@ -210,7 +210,7 @@ def truthy(value: Any) -> bool:
     """Whether a marker such as ``post: true`` is set."""
     try:
         value = decode_front_matter_value(value)
-    except UndecodableValue:
+    except UndecodableValueError:
         return False
     if isinstance(value, str):
         return value.strip().lower() in ("true", "yes", "1", "on", "")

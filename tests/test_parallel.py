@@ -33,7 +33,9 @@ def _outputs(outdir: Path) -> dict[str, str]:
     for path in sorted(outdir.rglob("*.html")):
         text = path.read_text("utf-8")
         # the search index and build info differ by design; compare page bodies
-        body = re.search(r'<div class="body" role="main">(.*?)<div class="sphinxsidebar"', text, re.S)
+        body = re.search(
+            r'<div class="body" role="main">(.*?)<div class="sphinxsidebar"', text, re.S
+        )
         result[str(path.relative_to(outdir))] = body.group(1) if body else text
     return result
 
