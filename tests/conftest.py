@@ -97,7 +97,13 @@ def _check_no_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -
 
 
 #: Placeholder node classes that must never reach a writer.
-PLACEHOLDER_NAMES = {"cb_post_meta", "cb_post_list", "cb_taxonomy", "cb_reflection_list"}
+PLACEHOLDER_NAMES = {
+    "cb_post_meta",
+    "cb_post_list",
+    "cb_taxonomy",
+    "cb_post_footer",
+    "cb_reflection_list",
+}
 
 
 @pytest.fixture(autouse=True)
@@ -117,3 +123,19 @@ _ANSI = __import__("re").compile(r"\x1b\[[0-9;]*m")
 def warning_text(app: Sphinx) -> str:
     """The build's warnings without colour codes."""
     return _ANSI.sub("", app.warning.getvalue())
+
+
+def status_text(app: Sphinx) -> str:
+    """The build's status output without colour codes."""
+    return _ANSI.sub("", app.status.getvalue())
+
+
+def edit(path: Path, text: str) -> None:
+    """Write ``text`` and move the mtime forward, so Sphinx sees a change even within
+    the same second as the previous build."""
+    import os
+    import time
+
+    path.write_text(text, "utf-8")
+    later = time.time() + 5
+    os.utime(path, (later, later))
