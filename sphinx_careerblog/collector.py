@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -148,7 +149,7 @@ class PostReader:
         if self._front_matter_lines is None:
             self._front_matter_lines = {}
             try:
-                text = self.env.doc2path(self.docname).read_text(encoding="utf-8")
+                text = Path(self.env.doc2path(self.docname)).read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
                 text = ""
             for number, line in enumerate(text.splitlines()[:200], start=1):
