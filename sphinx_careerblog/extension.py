@@ -45,6 +45,17 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
 
     # -- feature wiring (one block per feature) ------------------------------------
 
+    # listings: postlist, taxonomy, the blog domain's roles, related posts and series
+    from . import listings, resolve
+    from .directives.post_list import PostListDirective, TaxonomyDirective
+    from .domain import CareerBlogDomain
+
+    app.add_directive("postlist", PostListDirective)
+    app.add_directive("taxonomy", TaxonomyDirective)
+    app.add_domain(CareerBlogDomain)
+    app.connect(READ_EVENT, listings.collect_listing_doc)
+    app.connect("doctree-resolved", resolve.resolve_listings)
+
     # -- end of feature wiring -------------------------------------------------------
 
     return {

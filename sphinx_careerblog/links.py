@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sphinx.errors import NoUri
+
 from . import paths
 from .model import slugify
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+    from .model import PostRecord
 
 
 def generated_pages_available(app: Sphinx) -> bool:
@@ -44,3 +48,34 @@ def term_title(app: Sphinx, kind: paths.TermKind, label: str) -> str:
     declared = config.careerblog_categories if kind == "category" else config.careerblog_tags
     entry = declared.get(label) or declared.get(slugify(label)) or {}
     return str(entry.get("title", label))
+
+
+def year_uri(app: Sphinx, fromdocname: str, year: int) -> str | None:
+    """Relative URI of a year's archive page, or None where there is none."""
+    if not generated_pages_available(app):
+        return None
+    pagename = paths.year_page(app.config.careerblog_path, year)
+    return app.builder.get_relative_uri(fromdocname, pagename)
+
+
+def post_uri(app: Sphinx, fromdocname: str, post: PostRecord) -> str | None:
+    """Where a listing links to a post, in any builder; None where it cannot link.
+
+    ``external_link`` posts link out. Otherwise the builder's own URI for the
+    post's document (``%doc`` in LaTeX, ``#document-doc`` in singlehtml, a
+    relative path elsewhere), plus ``#anchor`` for a post that is a section.
+    Builders that cannot reach a document (LaTeX for a document outside its
+    tree) raise ``NoUri``: the entry is then shown unlinked, as todo.py does.
+    """
+    if post.fields.external_link:
+        return post.fields.external_link
+    try:
+        uri = app.builder.get_relative_uri(fromdocname, post.docname)
+    except NoUri:
+        return None
+    if not post.anchor:
+        return uri
+    if "#" in uri:
+        # singlehtml: every document is on one page, so the anchor alone is the target
+        return "#" + post.anchor
+    return f"{uri}#{post.anchor}"

@@ -21,11 +21,29 @@ class cb_post_meta(nodes.General, nodes.Element):  # noqa: N801
     (``"directive"`` or ``"front-matter"``), ``anchor`` and ``show_byline``."""
 
 
+class cb_post_list(nodes.General, nodes.Element):  # noqa: N801
+    """Where a ``postlist`` goes. Attributes: ``docname`` (where it stands),
+    ``options`` (the validated options, plain data) and ``caption``."""
+
+
+class cb_taxonomy(nodes.General, nodes.Element):  # noqa: N801
+    """Where a ``taxonomy`` overview goes. Attributes: ``docname``, ``options``."""
+
+
+class cb_post_footer(nodes.General, nodes.Element):  # noqa: N801
+    """End of a post (``docname``, ``anchor``): related posts and series links go here."""
+
+
 def skip_node(self: nodes.NodeVisitor, node: Node) -> None:
     raise nodes.SkipNode
 
 
-PLACEHOLDER_NODES: tuple[type[nodes.Element], ...] = (cb_post_meta,)
+PLACEHOLDER_NODES: tuple[type[nodes.Element], ...] = (
+    cb_post_meta,
+    cb_post_list,
+    cb_taxonomy,
+    cb_post_footer,
+)
 
 
 def register(app: Sphinx) -> None:
