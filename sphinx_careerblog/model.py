@@ -169,6 +169,8 @@ class ChecklistRecord:
     anchor: str
     notes: bool = False
     line: int | None = None
+    #: the post it stands in: its anchor ("" = the page's post), None outside posts
+    post: str | None = None
 
 
 # -- decoding raw values -------------------------------------------------------------

@@ -4,6 +4,7 @@ Only the collector writes here (during reading); everything in the write phase
 only reads. ``ENV_VERSION`` changes whenever a stored record changes shape:
 
 1. first release: posts, checklists, listing documents, fingerprint.
+2. ``ChecklistRecord.post``: the post a checklist stands in.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
-ENV_VERSION = 1
+ENV_VERSION = 2
 
 
 @dataclass
