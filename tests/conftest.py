@@ -24,6 +24,8 @@ extensions = ["myst_parser", "sphinx_design", "sphinx_careerblog"]
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
 exclude_patterns = ["_build"]
 show_warning_types = True
+# feeds need an absolute site URL (without one they are skipped with a warning)
+careerblog_baseurl = "https://example.org/"
 """
 
 
