@@ -1,0 +1,140 @@
+"""Related posts under each post, and previous/next links within a series."""
+
+from __future__ import annotations
+
+from bs4 import Tag
+
+from .conftest import warning_text
+from .listing_helpers import AUTHORS_CONF, POSTS, index_page, post, soup
+
+
+def _related(app, docname: str) -> list[str]:
+    page = soup(app.outdir / f"{docname}.html")
+    block = page.select_one(".cb-related")
+    if block is None:
+        return []
+    return [" ".join(a.get_text().split()) for a in block.select("a")]
+
+
+def _project() -> dict[str, str]:
+    files = dict(POSTS)
+    files["index.md"] = index_page()
+    # shares craft + feedback + mentorship with Alpha (3), newest
+    files["five.md"] = post(
+        "Foxtrot essay",
+        date="2025-01-01",
+        categories="craft",
+        tags="[feedback, mentorship]",
+    )
+    return files
+
+
+def test_related_posts_ranked_by_shared_terms_then_date(build) -> None:
+    app = build(_project(), conf_extra=AUTHORS_CONF)
+    assert warning_text(app) == ""
+    # Alpha (craft; mentorship, feedback): Foxtrot shares 3; Bravo (mentorship) 1,
+    # Charlie (craft) 1, Delta (feedback) 1: ties go to the newest; only 3 shown.
+    assert _related(app, "one") == ["Foxtrot essay", "Delta essay", "Charlie essay"]
+    # Delta (feedback): Foxtrot and Alpha share it; newest first
+    assert _related(app, "four") == ["Foxtrot essay", "Alpha essay"]
+    # the draft is never suggested, but a draft page still gets suggestions
+    assert "Echo draft" not in _related(app, "two")
+    assert _related(app, "draft") == ["Foxtrot essay", "Bravo essay", "Alpha essay"]
+    block = soup(app.outdir / "one.html").select_one(".cb-related")
+    assert isinstance(block, Tag)
+    assert block.select_one(".cb-related-title").get_text() == "Related posts"  # type: ignore[union-attr]
+    assert [a["href"] for a in block.select("a")] == ["five.html", "four.html", "three.html"]
+
+
+def test_related_count_is_configurable_and_zero_turns_it_off(build, tmp_path) -> None:
+    app = build(_project(), conf_extra=AUTHORS_CONF + "careerblog_related = 1\n")
+    assert _related(app, "one") == ["Foxtrot essay"]
+    app.cleanup()
+    off = build(
+        _project(),
+        conf_extra=AUTHORS_CONF + "careerblog_related = 0\n",
+        srcdir=tmp_path / "off",
+    )
+    assert warning_text(off) == ""
+    for docname in ("one", "two", "three", "four", "five"):
+        assert soup(off.outdir / f"{docname}.html").select(".cb-related") == []
+
+
+def test_a_post_sharing_nothing_has_no_related_block(build) -> None:
+    files = {
+        "index.md": index_page(),
+        "lone.md": post("Lone", date="2024-01-01", tags="solo"),
+        "other.md": post("Other", date="2024-02-01", tags="else"),
+    }
+    app = build(files)
+    assert warning_text(app) == ""
+    assert soup(app.outdir / "lone.html").select(".cb-related") == []
+
+
+def test_series_previous_and_next_by_date(build) -> None:
+    files = {
+        "index.md": index_page(),
+        "s1.md": post("Part one", date="2024-01-01", series="Leading"),
+        "s3.md": post("Part three", date="2024-03-01", series="Leading"),
+        "s2.md": post("Part two", date="2024-02-01", series="Leading"),
+        "other.md": post("Elsewhere", date="2024-02-15", series="Other"),
+    }
+    app = build(files)
+    assert warning_text(app) == ""
+
+    def nav(docname: str) -> dict[str, tuple[str, str]]:
+        block = soup(app.outdir / f"{docname}.html").select_one(".cb-series")
+        if block is None:
+            return {}
+        result = {}
+        for which in ("previous", "next"):
+            paragraph = block.select_one(f".cb-series-{which}")
+            if paragraph is not None:
+                link = paragraph.find("a")
+                assert isinstance(link, Tag)
+                result[which] = (link.get_text(), str(link["href"]))
+        assert block.select_one(".cb-series-name").get_text() == "Series: Leading"  # type: ignore[union-attr]
+        return result
+
+    assert nav("s1") == {"next": ("Part two", "s2.html")}
+    assert nav("s2") == {"previous": ("Part one", "s1.html"), "next": ("Part three", "s3.html")}
+    assert nav("s3") == {"previous": ("Part two", "s2.html")}
+    assert nav("other") == {}  # a series of one has no neighbours
+
+
+def test_section_posts_get_their_footer_at_the_end_of_their_section(build) -> None:
+    files = {
+        "index.md": index_page(),
+        "page.md": (
+            "# Notes\n\nIntro.\n\n"
+            "## First note\n\n```{post} 2024-01-01\n:tags: a\n```\n\nOne.\n\n"
+            "## Second note\n\n```{post} 2024-02-01\n:tags: a\n```\n\nTwo.\n"
+        ),
+    }
+    app = build(files)
+    assert warning_text(app) == ""
+    page = soup(app.outdir / "page.html")
+    first = page.find(id="first-note")
+    second = page.find(id="second-note")
+    assert isinstance(first, Tag) and isinstance(second, Tag)
+    first_related = first.select_one(".cb-related")
+    assert first_related is not None
+    assert [a["href"] for a in first_related.select("a")] == ["#second-note"]
+    assert first.find_all(recursive=False)[-1] is first_related  # last thing of its section
+    second_related = second.select_one(".cb-related")
+    assert second_related is not None
+    assert [a["href"] for a in second_related.select("a")] == ["#first-note"]
+
+
+def test_related_and_series_in_latex_point_at_the_posts(build) -> None:
+    files = {
+        "index.md": "# Home\n\n```{toctree}\n:glob:\n\n*\n```\n",
+        "s1.md": post("Part one", date="2024-01-01", series="Leading", tags="x"),
+        "s2.md": post("Part two", date="2024-02-01", series="Leading", tags="x"),
+    }
+    app = build(files, buildername="latex")
+    assert warning_text(app) == ""
+    tex = next(app.outdir.glob("*.tex")).read_text()
+    assert r"Next: {\hyperref[\detokenize{s2::doc}]{\sphinxcrossref{Part two}}}" in tex
+    assert r"Previous: {\hyperref[\detokenize{s1::doc}]{\sphinxcrossref{Part one}}}" in tex
+    assert tex.count("Related posts") == 2
