@@ -56,6 +56,13 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.connect(READ_EVENT, listings.collect_listing_doc)
     app.connect("doctree-resolved", resolve.resolve_listings)
 
+    # feeds (Atom, RSS, JSON Feed, per-category Atom), posts.json, autodiscovery links
+    from . import catalog, feeds
+
+    app.connect("build-finished", feeds.write_feeds)
+    app.connect("build-finished", catalog.write_catalog)
+    app.connect("html-page-context", feeds.add_feed_links)
+
     # -- end of feature wiring -------------------------------------------------------
 
     return {

@@ -30,3 +30,26 @@ def year_page(root: str, year: int, page: int = 1) -> str:
 
 def overview_page(root: str, kind: Literal["categories", "tags", "authors", "archive"]) -> str:
     return f"{root}/{kind}"
+
+
+# -- feeds and catalog: output files (not pages), same path under html and dirhtml ----
+
+FeedFormat = Literal["atom", "rss", "json"]
+
+#: File name of each site-wide feed, under ``careerblog_path``.
+FEED_FILES: dict[FeedFormat, str] = {"atom": "atom.xml", "rss": "rss.xml", "json": "feed.json"}
+
+
+def feed_file(root: str, fmt: FeedFormat) -> str:
+    """Output path (``/``-separated, relative to the output root) of a site-wide feed."""
+    return f"{root}/{FEED_FILES[fmt]}"
+
+
+def category_feed_file(root: str, label: str) -> str:
+    """Output path of the Atom feed of one category."""
+    return f"{root}/category/{slugify(label)}.atom.xml"
+
+
+def catalog_file(root: str) -> str:
+    """Output path of the machine-readable catalog of every listed post."""
+    return f"{root}/posts.json"
