@@ -42,8 +42,8 @@ def detect_format(path: Path, text: str, requested: str) -> str:
         return "text"
     if suffix in (".rst", ".rest"):
         raise CommandError(
-            f"{path} is reStructuredText: it needs no import (ABlog's .rst posts build "
-            "unchanged with sphinx_careerblog)"
+            "reStructuredText needs no import (ABlog's .rst posts build unchanged with "
+            "sphinx_careerblog)"
         )
     first = text.lstrip("\n").split("\n", 1)[0].rstrip()
     return "markdown" if first in ("---", "+++") else "text"
@@ -54,10 +54,10 @@ def convert_file(path: Path, requested: str = "auto") -> Converted:
     text = read_text(path)
     fmt = detect_format(path, text, requested)
     if fmt == "markdown":
-        result = convert_markdown(text, str(path), path.stem)
+        result = convert_markdown(text, path.stem)
         return Converted(result.post, result.slug, fmt, result.notes, result.unknown,
                          result.problems)  # fmt: skip
-    post, slug, notes = convert_text(text, str(path))
+    post, slug, notes = convert_text(text)
     return Converted(post, slug, fmt, notes)
 
 

@@ -52,7 +52,7 @@ _SETEXT_H1 = re.compile(r"^ {0,3}=+[ \t]*$")
 # -- splitting -----------------------------------------------------------------------
 
 
-def split_front_matter(text: str, source: str) -> tuple[dict[str, Any], str, str]:
+def split_front_matter(text: str) -> tuple[dict[str, Any], str, str]:
     """``(data, syntax, body)``; syntax is ``"yaml"``, ``"toml"`` or ``""`` (none)."""
     lines = text.split("\n")
     first = lines[0].rstrip() if lines else ""
@@ -63,14 +63,14 @@ def split_front_matter(text: str, source: str) -> tuple[dict[str, Any], str, str
         if lines[end].rstrip() in closers:
             break
     else:
-        raise CommandError(f"{source}: the front matter opened by {first!r} is never closed")
+        raise CommandError(f"the front matter opened by {first!r} is never closed")
     raw = "\n".join(lines[1:end])
     body = "\n".join(lines[end + 1 :])
     if first == "+++":
         try:
             data: Any = tomllib.loads(raw)
         except tomllib.TOMLDecodeError as exc:
-            raise CommandError(f"{source}: the TOML front matter is not valid ({exc})") from None
+            raise CommandError(f"the TOML front matter is not valid ({exc})") from None
         return data, "toml", body
     try:
         data = yaml.load(raw, Loader=_YAML_LOADER)  # a safe loader (CSafeLoader when built)
@@ -80,15 +80,18 @@ def split_front_matter(text: str, source: str) -> tuple[dict[str, Any], str, str
         if mark is not None:
             where = f" (line {mark.line + 2})"
         problem = getattr(exc, "problem", None) or "cannot be parsed"
+        context = ""
+        context_mark = getattr(exc, "context_mark", None)
+        if getattr(exc, "context", None) and context_mark is not None:
+            context = f" ({exc.context} on line {context_mark.line + 2})"  # type: ignore[attr-defined]
         raise CommandError(
-            f"{source}: the YAML front matter is not valid{where}: {problem}"
+            f"the YAML front matter is not valid{where}: {problem}{context}"
         ) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise CommandError(
-            f"{source}: the front matter is not a set of `key: value` lines "
-            f"(it is {type(data).__name__})"
+            f"the front matter is not a set of `key: value` lines (it is {type(data).__name__})"
         )
     return {str(key): value for key, value in data.items()}, "yaml", body
 
@@ -409,8 +412,8 @@ class MarkdownResult:
     problems: list[str]
 
 
-def convert_markdown(text: str, source: str, file_stem: str = "") -> MarkdownResult:
-    data, syntax, body = split_front_matter(text, source)
+def convert_markdown(text: str, file_stem: str = "") -> MarkdownResult:
+    data, syntax, body = split_front_matter(text)
     mapped = map_front_matter(data, file_stem=file_stem)
     body = body.strip("\n")
     body, admonitions = convert_admonitions(body)
@@ -427,7 +430,7 @@ def convert_markdown(text: str, source: str, file_stem: str = "") -> MarkdownRes
     if h1 is None:
         if mapped.title is None:
             raise CommandError(
-                f"{source} has no title: no `title` in the front matter and no `# ` heading"
+                "no title: no `title` in the front matter and no `# ` heading in the body"
             )
         title = mapped.title
     elif mapped.title is not None and mapped.title != h1:

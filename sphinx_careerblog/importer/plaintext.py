@@ -179,18 +179,18 @@ def _split_terms(value: str) -> list[str]:
     return result
 
 
-def parse_text(text: str, source: str = "<text>") -> TextEssay:
+def parse_text(text: str) -> TextEssay:
     """Parse a plain-text export (newlines already normalised)."""
     lines = [line.strip() for line in text.split("\n")]
     content = [line for line in lines if line]
     if not content:
-        raise CommandError(f"{source} is empty")
+        raise CommandError("the file is empty")
     title = content[0]
     header = _HEADER.match(title)
     if header and header.group("key").lower() in HEADER_KEYS:
-        raise CommandError(f"{source} has no title: its first line is {title!r}")
+        raise CommandError(f"no title: the first line is {title!r}")
     if bullet_text(title) is not None:
-        raise CommandError(f"{source} has no title: its first line is a bullet item")
+        raise CommandError("no title: the first line is a bullet item")
     essay = TextEssay(title=" ".join(title.split()))
 
     position = 1
@@ -320,9 +320,9 @@ def _reflection(block: BulletList, title: str, used_ids: set[str]) -> str:
     return f"{fence}{{reflection}} {argument}\n{options}\n{content}\n{fence}"
 
 
-def convert_text(text: str, source: str = "<text>") -> tuple[MystPost, str, list[str]]:
+def convert_text(text: str) -> tuple[MystPost, str, list[str]]:
     """Parse and convert: the post, its slug, and notes for the report."""
-    essay = parse_text(text, source)
+    essay = parse_text(text)
     notes: list[str] = []
     checklists = sum(
         1 for block in essay.blocks if isinstance(block, BulletList) and block.reflection

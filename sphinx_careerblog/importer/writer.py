@@ -32,20 +32,20 @@ _BOMS = (
 def read_text(path: Path) -> str:
     """The text of ``path``: UTF-8 (a BOM is dropped) or UTF-16 with a BOM.
 
-    Line endings are normalised to ``\\n``. Raises ``CommandError`` with a reader-
-    friendly reason for a missing or unreadable file, a directory, text that is not
-    UTF-8, and an empty file.
+    Line endings are normalised to ``\\n``. Raises ``CommandError`` with a reason
+    (not naming the file: the caller does) for a missing or unreadable file, a
+    directory, text that is not UTF-8, and an empty file.
     """
     if path.is_dir():
-        raise CommandError(f"{path} is a directory, not a file")
+        raise CommandError("it is a directory, not a file")
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise CommandError(f"{path} does not exist") from None
+        raise CommandError("no such file") from None
     except PermissionError:
-        raise CommandError(f"{path} cannot be read (permission denied)") from None
+        raise CommandError("cannot be read (permission denied)") from None
     except OSError as exc:
-        raise CommandError(f"{path} cannot be read ({exc.strerror or exc})") from None
+        raise CommandError(f"cannot be read ({exc.strerror or exc})") from None
     encoding = "utf-8"
     for bom, name in _BOMS:
         if data.startswith(bom):
@@ -56,14 +56,14 @@ def read_text(path: Path) -> str:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise CommandError(
-            f"{path} is not {encoding.upper()} text (undecodable byte "
+            f"not {encoding.upper()} text (undecodable byte "
             f"0x{data[exc.start]:02x} at offset {exc.start}); save it as UTF-8"
         ) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
-        raise CommandError(f"{path} looks like a binary file, not text")
+        raise CommandError("looks like a binary file, not text")
     if not text.strip():
-        raise CommandError(f"{path} is empty")
+        raise CommandError("the file is empty")
     return text
 
 
