@@ -1,0 +1,51 @@
+"""The extension's stylesheet and checklist scripts, for HTML builders only.
+
+* ``register_static_dir`` (``config-inited``) adds ``static/`` to
+  ``html_static_path``. Doing it this early means the stored configuration equals
+  the new one on the next build, so Sphinx does not report "The configuration has
+  changed" (appending on ``builder-inited`` does).
+* ``add_assets`` (``builder-inited``) adds ``careerblog.css`` to HTML-format
+  builders and the checklist scripts to interactive ones (not EPUB). The storage
+  prefix reaches the script as a ``data-`` attribute (escaped by Sphinx), never as
+  generated JavaScript.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+STATIC_DIR = Path(__file__).parent / "static"
+CSS_FILE = "careerblog.css"
+CORE_JS = "careerblog-checklist-core.js"
+CHECKLIST_JS = "careerblog-checklist.js"
+
+
+def register_static_dir(app: Sphinx, config: Config) -> None:
+    static = str(STATIC_DIR)
+    current = list(getattr(config, "html_static_path", None) or [])
+    if static not in current:
+        # a new list: the default ``[]`` object is shared by every Sphinx app in a process
+        config.html_static_path = [*current, static]
+
+
+def is_interactive(app: Sphinx) -> bool:
+    """HTML pages a browser runs scripts in (EPUB readers mostly do not)."""
+    builder = app.builder
+    return builder.format == "html" and not builder.name.startswith("epub")
+
+
+def add_assets(app: Sphinx) -> None:
+    if app.builder.format != "html":
+        return
+    app.add_css_file(CSS_FILE)
+    if not is_interactive(app):
+        return
+    prefix: str = app.config.careerblog_checklist_storage_prefix
+    app.add_js_file(CORE_JS, defer="defer")
+    attributes: dict[str, Any] = {"defer": "defer", "data-cb-storage-prefix": prefix}
+    app.add_js_file(CHECKLIST_JS, **attributes)
