@@ -124,6 +124,8 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
                 "list drafts (for previews)"),
     ConfigValue("careerblog_posts_per_page", 10, "html", (int,), _is_count,
                 "pagination of generated pages; 0 = one page"),
+    ConfigValue("careerblog_sidebar_recent", 5, "html", (int,), _is_count,
+                "posts in the careerblog/recent.html sidebar"),
     ConfigValue("careerblog_feed_formats", ["atom", "rss", "json"], "html", (list, tuple),
                 _is_feed_formats, "which feeds to write"),
     ConfigValue("careerblog_feed_length", 20, "html", (int,), _is_positive,

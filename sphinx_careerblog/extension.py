@@ -56,6 +56,15 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.connect(READ_EVENT, listings.collect_listing_doc)
     app.connect("doctree-resolved", resolve.resolve_listings)
 
+    # generated pages (blog index, category/tag/author/year pages, overviews,
+    # redirects) and the careerblog/*.html sidebar templates
+    from . import pages, sidebars
+
+    app.connect("config-inited", pages.register_templates)
+    app.connect("html-collect-pages", pages.collect_pages)
+    app.connect("html-page-context", sidebars.add_sidebar_context)
+    app.connect("build-finished", pages.remove_stale_pages)
+
     # feeds (Atom, RSS, JSON Feed, per-category Atom), posts.json, autodiscovery links
     from . import catalog, feeds
 

@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 
 def generated_pages_available(app: Sphinx) -> bool:
     """Whether this build writes the generated index pages (see ``pages.py``)."""
-    return False
+    from .pages import pages_enabled
+
+    return pages_enabled(app)
 
 
 def term_uri(app: Sphinx, fromdocname: str, kind: paths.TermKind, label: str) -> str | None:

@@ -27,6 +27,7 @@ BAD_VALUES = {
     "careerblog_strict_taxonomy": "yes",
     "careerblog_include_drafts": 1,
     "careerblog_posts_per_page": -1,
+    "careerblog_sidebar_recent": "five",
     "careerblog_feed_formats": ["atom", "gopher"],
     "careerblog_feed_length": 0,
     "careerblog_feed_fulltext": "no",

@@ -361,7 +361,10 @@ def test_authors_from_config_default_author_and_reading_time(build) -> None:
     assert post.reading_minutes == 2
     html = (app.outdir / "p.html").read_text()
     assert "Ann &lt;Example&gt; &amp; Co" in html
-    assert 'href="https://ex.org/a?x=1&amp;y=2"' in html
+    # the byline links to the author's generated page, which links to their URL
+    assert 'href="blog/author/ann.html"' in html
+    author_page = (app.outdir / "blog" / "author" / "ann.html").read_text()
+    assert 'href="https://ex.org/a?x=1&amp;y=2"' in author_page
     assert "2 min read" in html
 
 

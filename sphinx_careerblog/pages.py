@@ -1,0 +1,595 @@
+"""Generated index pages under ``careerblog_path`` (HTML builders only).
+
+``html-collect-pages`` yields, every build, the blog index, one page per category,
+tag, author and year, the four overview pages (all paginated by
+``careerblog_posts_per_page``) and a redirect page for every old URL a post lists
+in ``redirect``. The pages are rendered by templates that extend the site theme's
+own ``page.html``; each gets a small, pre-computed view (``careerblog_page``) of
+plain values whose links are already relative to the page, so the same code
+serves the html and dirhtml URL schemes.
+
+Everything here is a pure function of (store, config, builder): pages are
+regenerated on every build, so they are never stale. A real document whose URL is
+the URL of a generated page wins (``careerblog.page_collision``). Files that an
+earlier build generated but this one does not (a category that disappeared) are
+removed on ``build-finished``, using a manifest written into the output directory.
+
+``singlehtml`` and ``epub`` get no generated pages (the first writes one page and
+emits no ``html-collect-pages``; the second would need every page in its spine):
+there, bylines and sidebars show terms as plain text.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from . import links, paths
+from .dates import format_date, format_iso
+from .i18n import _
+from .query import BlogIndex, Term, get_index
+from .store import get_store
+from .warnings import CbWarning, warn
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+    from .model import PostRecord
+
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+
+COLLECTION_TEMPLATE = "careerblog/collection.html"
+OVERVIEW_TEMPLATE = "careerblog/overview.html"
+REDIRECT_TEMPLATE = "careerblog/redirect.html"
+
+#: In the output directory: the files the last build generated (one per line).
+MANIFEST_NAME = ".careerblog-pages"
+
+Overview = Literal["categories", "tags", "authors", "archive"]
+
+_OVERVIEW_OF: dict[paths.TermKind, Overview] = {
+    "category": "categories",
+    "tag": "tags",
+    "author": "authors",
+}
+
+
+# -- setup ---------------------------------------------------------------------------
+
+
+def register_templates(app: Sphinx, config: Config) -> None:
+    """``config-inited``: make ``careerblog/*.html`` templates loadable.
+
+    Done here, not on ``builder-inited``: the value is then the same in the pickled
+    environment and in the next build's configuration, so incremental builds do not
+    report a configuration change. A new list is assigned (never appended in place)
+    so the default shared between applications is left alone.
+    """
+    directory = str(TEMPLATE_DIR)
+    current = list(config.templates_path or [])
+    if directory not in current:
+        config.templates_path = [*current, directory]
+
+
+def pages_enabled(app: Sphinx) -> bool:
+    """Whether this builder writes the generated pages (see the module docstring)."""
+    builder = getattr(app, "builder", None)
+    if builder is None or builder.format != "html":
+        return False
+    from sphinx.builders.html import StandaloneHTMLBuilder
+    from sphinx.builders.singlehtml import SingleFileHTMLBuilder
+
+    if isinstance(builder, SingleFileHTMLBuilder) or builder.name.startswith("epub"):
+        return False
+    return isinstance(builder, StandaloneHTMLBuilder)
+
+
+# -- the plan: which pages this build generates ----------------------------------------
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    """One generated page: what it shows, before links are made relative to it."""
+
+    pagename: str
+    template: str
+    kind: str  # index, category, tag, author, year, categories, tags, authors, archive, redirect
+    number: int = 1
+    total: int = 1
+    posts: tuple[PostRecord, ...] = ()
+    term: Term | None = None
+    year: int | None = None
+    target: PostRecord | None = None  # redirect pages
+
+
+@dataclass
+class Plan:
+    pages: list[PlannedPage] = field(default_factory=list)
+    #: generated pages left out because a real document has their URL
+    collisions: list[tuple[PlannedPage, str]] = field(default_factory=list)
+    #: (post, old URL, why) for redirects that cannot be written
+    bad_redirects: list[tuple[PostRecord, str, str]] = field(default_factory=list)
+
+
+def _chunks(posts: Sequence[PostRecord], size: int) -> list[tuple[PostRecord, ...]]:
+    if size <= 0 or len(posts) <= size:
+        return [tuple(posts)]
+    return [tuple(posts[start : start + size]) for start in range(0, len(posts), size)]
+
+
+def plan_pages(app: Sphinx) -> Plan:
+    """Every page this build generates (a pure function of store, config and builder)."""
+    config = app.config
+    root: str = config.careerblog_path
+    per_page: int = config.careerblog_posts_per_page
+    index = get_index(app)
+    candidates: list[PlannedPage] = []
+
+    def paginated(kind: str, posts: Sequence[PostRecord], name: Any, **extra: Any) -> None:
+        chunks = _chunks(posts, per_page)
+        for number, chunk in enumerate(chunks, start=1):
+            candidates.append(
+                PlannedPage(
+                    name(number), COLLECTION_TEMPLATE, kind, number, len(chunks), chunk, **extra
+                )
+            )
+
+    paginated("index", index.posts, lambda n: paths.index_page(root, n))
+    for kind in paths.TERM_KINDS:
+        for term in index.terms(kind):
+            paginated(
+                kind,
+                term.posts,
+                lambda n, k=kind, t=term: paths.term_page(root, k, t.label, n),
+                term=term,
+            )
+    for year, posts in index.years():
+        paginated("year", posts, lambda n, y=year: paths.year_page(root, y, n), year=year)
+    overviews: tuple[Overview, ...] = ("categories", "tags", "authors", "archive")
+    candidates.extend(
+        PlannedPage(paths.overview_page(root, overview), OVERVIEW_TEMPLATE, overview)
+        for overview in overviews
+    )
+
+    plan = Plan()
+    builder = app.builder
+    real = {builder.get_target_uri(docname): docname for docname in sorted(app.env.found_docs)}
+    taken: set[str] = set()
+    for page in candidates:
+        uri = builder.get_target_uri(page.pagename)
+        if uri in real:
+            plan.collisions.append((page, real[uri]))
+            continue
+        taken.add(uri)
+        plan.pages.append(page)
+
+    for post in get_store(app.env).iter_posts():
+        # every post, listed or not: an excluded post still moved from its old URL
+        for old in post.fields.redirect:
+            pagename, problem = redirect_pagename(app, old)
+            if pagename is None:
+                plan.bad_redirects.append((post, old, problem))
+                continue
+            page = PlannedPage(pagename, REDIRECT_TEMPLATE, "redirect", target=post)
+            uri = builder.get_target_uri(pagename)
+            if uri in real:
+                plan.collisions.append((page, real[uri]))
+            elif uri in taken:
+                plan.bad_redirects.append(
+                    (post, old, _("another generated page or redirect already has that URL"))
+                )
+            else:
+                taken.add(uri)
+                plan.pages.append(page)
+    return plan
+
+
+def redirect_pagename(app: Sphinx, old: str) -> tuple[str | None, str]:
+    """The page name whose URL is ``old`` under this builder, or None and why not."""
+    text = old.strip()
+    if "://" in text or text.startswith("//") or "?" in text or "#" in text:
+        return None, "only paths inside this site can redirect (no scheme, query or anchor)"
+    suffix: str = app.builder.out_suffix  # type: ignore[attr-defined]
+    path = text.lstrip("/")
+    if path.endswith("/"):
+        pagename = path + "index"
+    elif path.endswith(suffix):
+        pagename = path[: -len(suffix)]
+    else:
+        pagename = path
+    parts = pagename.split("/")
+    if not pagename or any(part in ("", ".", "..") or "\\" in part for part in parts):
+        return None, "expected a relative path such as 'old/post.html' or 'old/post/'"
+    if any(ch in pagename for ch in "<>\"'&"):
+        return None, "the path holds characters that are not allowed in a URL path"
+    target = app.builder.get_target_uri(pagename)
+    if path.endswith("/"):
+        fits = target in (path, f"{path}index{suffix}")  # a server shows index.html for a/
+    else:
+        fits = not path.endswith(suffix) or target == path
+    if not fits:
+        shown = target or "/"
+        return None, (
+            f"the {app.builder.name} builder cannot write a page at that URL "
+            f"(it would be written as {shown!r})"
+        )
+    return pagename, ""
+
+
+# -- html-collect-pages ----------------------------------------------------------------
+
+
+def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """``html-collect-pages``: yield every generated page (and report collisions once)."""
+    if not pages_enabled(app):
+        return
+    plan = plan_pages(app)
+    report(app, plan)
+    for page in plan.pages:
+        yield page.pagename, page_context(app, page), page.template
+
+
+def report(app: Sphinx, plan: Plan) -> None:
+    """Warn once per build about page and slug collisions and unusable redirects."""
+    for page, docname in plan.collisions:
+        if page.kind == "redirect" and page.target is not None:
+            warn(
+                CbWarning.PAGE_COLLISION,
+                f"the redirect page {page.pagename!r} is not written: the document "
+                f"{docname!r} has that URL",
+                location=(page.target.docname, page.target.line or 1),
+            )
+            continue
+        warn(
+            CbWarning.PAGE_COLLISION,
+            f"this document has the URL of the generated page {page.pagename!r}; the "
+            "document is kept and the generated page is not written",
+            location=(docname, 1),
+        )
+    for post, old, problem in plan.bad_redirects:
+        warn(
+            CbWarning.FIELD,
+            f"redirect {old!r} is not written: {problem}",
+            location=(post.docname, post.line or 1),
+        )
+    root: str = app.config.careerblog_path
+    index = get_index(app)
+    for collision in index.collisions:
+        first = collision.labels[0].casefold()
+        culprit = next(
+            (
+                post
+                for post in collision.posts
+                if any(
+                    value in collision.labels and value.casefold() != first
+                    for value in BlogIndex.values(post, collision.kind)
+                )
+            ),
+            collision.posts[0],
+        )
+        distinct: dict[str, str] = {}
+        for label in collision.labels:
+            distinct.setdefault(label.casefold(), label)
+        shown = ", ".join(repr(label) for label in distinct.values())
+        pagename = paths.term_page(root, collision.kind, collision.labels[0])
+        warn(
+            CbWarning.SLUG_COLLISION,
+            f"the {collision.kind} labels {shown} all map to the slug {collision.slug!r}; "
+            f"they share one page ({pagename}). Spell them the same way, or rename one",
+            location=(culprit.docname, culprit.line or 1),
+        )
+
+
+# -- views: plain values for the templates -------------------------------------------
+
+
+def labels() -> dict[str, str]:
+    """Translated words the templates show (the theme's catalog does not have them)."""
+    return {
+        "newer": _("Newer posts"),
+        "older": _("Older posts"),
+        "pagination": _("Pages"),
+        "by": _("by"),
+        "in_category": _("in"),
+        "tagged": _("tagged"),
+        "draft": _("Draft"),
+        "external": _("external link"),
+        "no_posts": _("No posts."),
+        "subscribe": _("Subscribe:"),
+        "all_posts": _("All posts"),
+        "categories": _("Categories"),
+        "tags": _("Tags"),
+        "authors": _("Authors"),
+        "archive": _("Archive"),
+        "recent": _("Recent posts"),
+        "moved": _("This page has moved to"),
+        "posts": _("posts"),
+        "post": _("post"),
+    }
+
+
+def _minutes(count: int) -> str:
+    return _("%d min read") % count
+
+
+def _rel(app: Sphinx, fromname: str, pagename: str) -> str:
+    return app.builder.get_relative_uri(fromname, pagename) or "#"
+
+
+def href(uri: str | None) -> str | None:
+    """A link target for a template: None stays None (no link); the page itself is ``#``."""
+    if uri is None:
+        return None
+    return uri or "#"
+
+
+def post_entry(app: Sphinx, fromname: str, post: PostRecord) -> dict[str, Any]:
+    """What a listing shows about one post, with links relative to ``fromname``."""
+    config = app.config
+    fields = post.fields
+    date = fields.date
+    authors = []
+    for author in fields.authors:
+        name, uri = links.author_link(app, fromname, author)
+        authors.append({"name": name, "url": href(uri)})
+
+    def terms(kind: paths.TermKind, values: tuple[str, ...]) -> list[dict[str, Any]]:
+        return [
+            {
+                "title": links.term_title(app, kind, value),
+                "url": href(links.term_uri(app, fromname, kind, value)),
+            }
+            for value in values
+        ]
+
+    return {
+        "title": post.listed_title,
+        "url": href(links.post_uri(app, fromname, post)),
+        "external": bool(fields.external_link),
+        "date": format_date(config.careerblog_date_format, date, config.language)
+        if date is not None
+        else None,
+        "iso": format_iso(date, fields.date_has_time) if date is not None else None,
+        "authors": authors,
+        "summary": [part for part in post.summary.split("\n\n") if part.strip()],
+        "categories": terms("category", fields.categories),
+        "tags": terms("tag", fields.tags),
+        "minutes": post.reading_minutes,
+        "reading_time": _minutes(post.reading_minutes),
+        "draft": post.is_draft,
+    }
+
+
+def _page_title(app: Sphinx, page: PlannedPage) -> tuple[str, str | None]:
+    """The heading of a page and the description under it."""
+    config = app.config
+    term = page.term
+    if page.kind == "index":
+        return str(config.careerblog_title or config.project), None
+    if page.kind == "year":
+        return _("Posts from %s") % page.year, None
+    if term is not None:
+        if page.kind == "category":
+            entry = _declared(config.careerblog_categories, term)
+            return _("Posts in %s") % term.title, entry.get("description")
+        if page.kind == "tag":
+            entry = _declared(config.careerblog_tags, term)
+            return _("Posts tagged %s") % term.title, entry.get("description")
+        entry = config.careerblog_authors.get(term.label, {})
+        return _("Posts by %s") % term.title, entry.get("bio")
+    titles = {
+        "categories": _("Categories"),
+        "tags": _("Tags"),
+        "authors": _("Authors"),
+        "archive": _("Archive"),
+    }
+    return titles.get(page.kind, page.kind), None
+
+
+def _declared(registry: dict[str, dict[str, str]], term: Term) -> dict[str, str]:
+    return registry.get(term.label) or registry.get(term.slug) or {}
+
+
+def _page_name(app: Sphinx, page: PlannedPage, number: int) -> str:
+    root: str = app.config.careerblog_path
+    if page.kind == "index":
+        return paths.index_page(root, number)
+    if page.kind == "year":
+        assert page.year is not None
+        return paths.year_page(root, page.year, number)
+    assert page.term is not None
+    return paths.term_page(root, page.term.kind, page.term.label, number)
+
+
+def page_context(app: Sphinx, page: PlannedPage) -> dict[str, Any]:
+    """The template context of one generated page."""
+    if page.kind == "redirect":
+        return redirect_context(app, page)
+    heading, description = _page_title(app, page)
+    view: dict[str, Any] = {
+        "kind": page.kind,
+        "heading": heading,
+        "description": description,
+        "labels": labels(),
+        "index_url": _rel(app, page.pagename, paths.index_page(app.config.careerblog_path)),
+    }
+    if page.kind == "author" and page.term is not None:
+        url = app.config.careerblog_authors.get(page.term.label, {}).get("url")
+        if url:
+            view["website"] = {"title": _("Website"), "url": url}
+    title = heading
+    if page.template == COLLECTION_TEMPLATE:
+        view |= collection_view(app, page)
+        if page.total > 1:
+            title = _("%(title)s (page %(page)d of %(pages)d)") % {
+                "title": heading,
+                "page": page.number,
+                "pages": page.total,
+            }
+            view["page_label"] = _("Page %(page)d of %(pages)d") % {
+                "page": page.number,
+                "pages": page.total,
+            }
+    else:
+        view |= overview_view(app, page)
+    return {
+        # themes treat ``title`` as HTML (they apply ``striptags``), like a document title
+        "title": html.escape(title, quote=False),
+        "careerblog_page": view,
+        "careerblog_generated": True,
+    }
+
+
+def collection_view(app: Sphinx, page: PlannedPage) -> dict[str, Any]:
+    name = page.pagename
+    view: dict[str, Any] = {
+        "posts": [post_entry(app, name, post) for post in page.posts],
+        "page": page.number,
+        "pages": page.total,
+        "newer": _rel(app, name, _page_name(app, page, page.number - 1))
+        if page.number > 1
+        else None,
+        "older": _rel(app, name, _page_name(app, page, page.number + 1))
+        if page.number < page.total
+        else None,
+        "numbers": [
+            {
+                "number": number,
+                "url": _rel(app, name, _page_name(app, page, number)),
+                "current": number == page.number,
+            }
+            for number in range(1, page.total + 1)
+        ]
+        if page.total > 1
+        else [],
+        "overview": None,
+    }
+    root: str = app.config.careerblog_path
+    if page.term is not None:
+        overview = _OVERVIEW_OF[page.term.kind]
+        view["overview"] = {
+            "title": labels()[overview],
+            "url": _rel(app, name, paths.overview_page(root, overview)),
+        }
+    elif page.kind == "year":
+        view["overview"] = {
+            "title": labels()["archive"],
+            "url": _rel(app, name, paths.overview_page(root, "archive")),
+        }
+    return view
+
+
+def overview_view(app: Sphinx, page: PlannedPage) -> dict[str, Any]:
+    name = page.pagename
+    index = get_index(app)
+    config = app.config
+    if page.kind == "archive":
+        years = []
+        for year, posts in index.years():
+            years.append(
+                {
+                    "year": year,
+                    "url": href(links.year_uri(app, name, year)),
+                    "count": len(posts),
+                    "posts": [
+                        {
+                            "title": post.listed_title,
+                            "url": href(links.post_uri(app, name, post)),
+                            "date": format_date(
+                                config.careerblog_date_format, post.date, config.language
+                            )
+                            if post.date
+                            else None,
+                            "iso": format_iso(post.date, post.fields.date_has_time)
+                            if post.date
+                            else None,
+                            "draft": post.is_draft,
+                        }
+                        for post in posts
+                    ],
+                }
+            )
+        undated = [post for post in index.posts if post.date is None]
+        return {"years": years, "undated": len(undated)}
+    kind: paths.TermKind = {"categories": "category", "tags": "tag", "authors": "author"}[page.kind]  # type: ignore[assignment]
+    terms = []
+    for term in index.terms(kind):
+        if kind == "author":
+            description = config.careerblog_authors.get(term.label, {}).get("bio")
+        else:
+            registry = (
+                config.careerblog_categories if kind == "category" else config.careerblog_tags
+            )
+            description = _declared(registry, term).get("description")
+        terms.append(
+            {
+                "title": term.title,
+                "url": href(links.term_uri(app, name, kind, term.label)),
+                "count": len(term.posts),
+                "description": description,
+            }
+        )
+    return {"terms": terms}
+
+
+def redirect_context(app: Sphinx, page: PlannedPage) -> dict[str, Any]:
+    post = page.target
+    assert post is not None
+    url = links.post_uri(app, page.pagename, post) or ""
+    base: str = app.config.careerblog_baseurl or app.config.html_baseurl or ""
+    if post.fields.canonical_link:
+        canonical = post.fields.canonical_link
+    elif base:
+        canonical = base.rstrip("/") + "/" + app.builder.get_target_uri(post.docname)
+        if post.anchor:
+            canonical += "#" + post.anchor
+    else:
+        canonical = url
+    return {
+        "title": html.escape(post.listed_title, quote=False),
+        "careerblog_redirect": {
+            "title": post.listed_title,
+            "url": url,
+            "canonical": canonical,
+            "labels": labels(),
+        },
+        "careerblog_generated": True,
+    }
+
+
+# -- build-finished: remove pages an earlier build generated and this one does not ----
+
+
+def _output_path(app: Sphinx, pagename: str) -> Path:
+    builder: Any = app.builder
+    if hasattr(builder, "get_output_path"):
+        return Path(builder.get_output_path(pagename))
+    return Path(builder.get_outfilename(pagename))  # Sphinx < 8.1
+
+
+def remove_stale_pages(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: delete generated files that are no longer generated."""
+    if exception is not None or not pages_enabled(app):
+        return
+    outdir = Path(app.outdir).resolve()
+    manifest = outdir / MANIFEST_NAME
+
+    def relative(pagename: str) -> str:
+        return _output_path(app, pagename).resolve().relative_to(outdir).as_posix()
+
+    current = {relative(page.pagename) for page in plan_pages(app).pages}
+    try:
+        previous = set(manifest.read_text("utf-8").splitlines())
+    except OSError:
+        previous = set()
+    real = {relative(docname) for docname in app.env.found_docs}
+    for name in sorted(previous - current - real):
+        path = (outdir / name).resolve()
+        if path.is_relative_to(outdir) and path.is_file() and path.suffix == app.builder.out_suffix:  # type: ignore[attr-defined]
+            path.unlink()
+    manifest.write_text("".join(f"{name}\n" for name in sorted(current)), "utf-8")
