@@ -49,7 +49,8 @@ def essay(name: str):  # type: ignore[no-untyped-def]
         ("Schreiben statt reden ✍️", True),  # emoji + variation selector
         ("Ownership (and why it matters)", True),  # closing bracket is looked through
         ("You stop asking what ticket is next.", False),  # closing punctuation
-        ("It gets easier. You will be fine 🌱", True),  # only the END of the line counts
+        ("It gets easier. You will be fine 🌱", False),  # two sentences
+        ("Version 2.0 is out", True),  # a dot inside a word is no sentence break
         ("That is the hard part ✨", True),
         ("The first bug they should fix. 🐛", False),  # punctuation, then an emoji
         ("Who owns the setup guide?", False),  # a question
@@ -256,3 +257,12 @@ def test_imported_text_posts_build_without_warnings(build, tmp_path: Path) -> No
     assert len(tricky.select(".cb-reflection")) == 3
     ids = [node["data-cb-id"] for node in tricky.select(".cb-reflection")]
     assert len(set(ids)) == 3
+
+
+def test_docs_example_is_what_the_importer_writes(tmp_path: Path) -> None:
+    """docs/howto/import-your-essays.md shows these two snippets as before/after."""
+    snippets = Path(__file__).parents[1] / "docs" / "snippets"
+    source = snippets / "import-before.txt"
+    assert main(["import", str(source), "--to", str(tmp_path), "--date", "2026-02-10"]) == 0
+    written = tmp_path / "running-the-retro-taught-me-more-than-any-course.md"
+    assert written.read_text("utf-8") == (snippets / "import-after.md").read_text("utf-8")

@@ -41,6 +41,8 @@ HEADING_MAX_CHARS = 80
 TERMINAL_PUNCTUATION = frozenset(".!?:;,…‽⁇⁈⁉。！？：；，")
 #: Closing quotes and brackets, looked through when finding the last character.
 CLOSERS = frozenset("\"')]}»”’›」』")
+#: Two sentences on one line: a heading is a single phrase.
+SENTENCE_BREAK = re.compile(r"[.!?…。！？]\s")
 #: Bullet markers: ``- `` (SPEC) and ``• `` (what many editors export).
 BULLETS = ("- ", "• ")
 
@@ -113,7 +115,9 @@ def is_heading(line: str, *, previous: str | None, has_next: bool) -> bool:
     5. that text, looking through closing quotes and brackets, does not end in
        closing punctuation (``TERMINAL_PUNCTUATION``: ``. ! ? : ; , …`` and their
        full-width forms) - so questions, list introductions and sentences followed by
-       an emoji are paragraphs.
+       an emoji are paragraphs;
+    6. it holds one sentence at most: no ``.``, ``!``, ``?`` (or ``…``) followed by a
+       space inside it (``Breathe. Then ship 🚀`` is a paragraph).
     """
     if bullet_text(line) is not None or not has_next:
         return False
@@ -124,7 +128,9 @@ def is_heading(line: str, *, previous: str | None, has_next: bool) -> bool:
         return False
     if len(core.split()) > HEADING_MAX_WORDS or len(core) > HEADING_MAX_CHARS:
         return False
-    return not ends_with_punctuation(line)
+    if ends_with_punctuation(line):
+        return False
+    return not SENTENCE_BREAK.search(core)
 
 
 # -- the parsed essay ----------------------------------------------------------------
