@@ -125,7 +125,7 @@ def catalog_document(app: Sphinx) -> bytes:
         "posts": [post_entry(app, post, urls, plan) for post in get_index(app).posts],
     }
     text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)
-    return (text + "\n").encode("utf-8")
+    return (text + "\n").encode("utf-8", "replace")  # lone surrogates become "?"
 
 
 def write_catalog(app: Sphinx, exception: BaseException | None) -> None:

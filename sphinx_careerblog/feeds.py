@@ -616,7 +616,8 @@ def json_document(feed: Feed) -> bytes:
         "authors": [_person_json(feed.author)],
         "items": items,
     }
-    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    # a lone surrogate (from a "\\ud83d" escape in YAML) cannot be UTF-8: show it as "?"
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8", "replace")
 
 
 SERIALISERS = {"atom": atom_document, "rss": rss_document, "json": json_document}

@@ -42,8 +42,7 @@ def essay(
 ) -> str:
     date_line = f"date: {date}\n" if date else ""
     return (
-        f"---\npost: true\n{date_line}categories: {categories}\n{extra}---\n"
-        f"# {title}\n\n{body}\n"
+        f"---\npost: true\n{date_line}categories: {categories}\n{extra}---\n# {title}\n\n{body}\n"
     )
 
 
@@ -214,3 +213,382 @@ def test_autodiscovery_links(site: Any) -> None:
     }
     home = BeautifulSoup((Path(site.outdir) / "index.html").read_text(), "html.parser")
     assert home.find_all("link", rel="alternate") == []
+
+
+def test_atom_feeds_match_the_relax_ng_schema(site: Any) -> None:
+    import rnc2rng
+    from lxml import etree
+
+    rnc = Path(__file__).parent / "schemas" / "atom.rnc"
+    schema = etree.RelaxNG(etree.fromstring(rnc2rng.dumps(rnc2rng.load(str(rnc))).encode()))
+    for path in ("blog/atom.xml", "blog/category/craft.atom.xml"):
+        document = etree.fromstring(read(site, path))
+        assert schema.validate(document), (path, schema.error_log)
+        ids = document.xpath("//a:entry/a:id/text()", namespaces={"a": ATOM[1:-1]})
+        assert len(ids) == len(set(ids))
+    # the schema really checks: an entry without its id is rejected
+    broken = read(site, "blog/atom.xml").replace(
+        b"<id>tag:example.org,2024-03-05:essays/two</id>", b""
+    )
+    assert not schema.validate(etree.fromstring(broken))
+
+
+def test_fulltext_has_the_rendered_body_with_absolute_urls(build: Any, tmp_path: Path) -> None:
+    png = bytes.fromhex(
+        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+        "1f15c4890000000d49444154789c63f8cfc0f01f0005000201e2b2b5d40000000049454e44ae426082"
+    )
+    (tmp_path / "src" / "essays").mkdir(parents=True)
+    (tmp_path / "src" / "essays" / "dot.png").write_bytes(png)
+    files = {
+        "index.md": INDEX,
+        "essays/one.md": essay(
+            "Full text",
+            "2024-01-10",
+            body=(
+                "See [the other essay](two.md), [a section](#details) and "
+                "[Python](https://python.org).\n\n![A dot](dot.png)\n\n"
+                "## Details\n\nMore text[^n].\n\n[^n]: The note.\n"
+            ),
+        ),
+        "essays/two.md": essay("Other", "2024-01-01", body="Other body."),
+    }
+    app = build(files, conf_extra="careerblog_feed_fulltext = True\n")
+    assert warning_text(app) == ""
+    entries = atom_entries(read(app, "blog/atom.xml"))
+    content = entries[0].findtext(f"{ATOM}content")
+    assert content is not None
+    assert entries[0].find(f"{ATOM}content").get("type") == "html"  # type: ignore[union-attr]
+    body = BeautifulSoup(content, "html.parser")
+    hrefs = [a["href"] for a in body.find_all("a")]
+    assert "https://example.org/essays/two.html" in hrefs
+    assert "https://example.org/essays/one.html#details" in hrefs
+    assert "https://python.org" in hrefs
+    assert all(href.startswith("https://") for href in hrefs), hrefs
+    [img] = body.find_all("img")
+    assert img["src"] == "https://example.org/_images/dot.png"
+    assert (Path(app.outdir) / "_images" / "dot.png").exists()
+    assert "The note." in body.get_text()
+    # the title is the entry's title; the byline and permalink marks are not body text
+    assert body.find(["h1"]) is None
+    assert body.select(".cb-byline") == [] and body.select("a.headerlink") == []
+    assert body.find("h2").get_text() == "Details"  # type: ignore[union-attr]
+    rss = SafeET.fromstring(read(app, "blog/rss.xml"))
+    encoded = rss.find(f"channel/item/{CONTENT}encoded")
+    assert encoded is not None and encoded.text == content
+    items = json.loads(read(app, "blog/feed.json"))["items"]
+    assert items[0]["content_html"] == content and "content_text" not in items[0]
+    parsed = feedparser.parse(read(app, "blog/atom.xml"))
+    assert "https://example.org/_images/dot.png" in parsed.entries[0].content[0].value
+
+
+def test_feed_length_keeps_the_newest(build: Any) -> None:
+    files = {"index.md": INDEX}
+    for day in range(1, 6):
+        files[f"essays/p{day}.md"] = essay(f"Post {day}", f"2024-01-0{day}")
+    app = build(files, conf_extra="careerblog_feed_length = 2\n")
+    assert warning_text(app) == ""
+    for path in ("blog/atom.xml", "blog/category/career-growth.atom.xml"):
+        titles = [e.findtext(f"{ATOM}title") for e in atom_entries(read(app, path))]
+        assert titles == ["Post 5", "Post 4"], path
+    assert len(SafeET.fromstring(read(app, "blog/rss.xml")).findall("channel/item")) == 2
+    assert len(json.loads(read(app, "blog/feed.json"))["items"]) == 2
+
+
+def test_formats_setting_chooses_the_files(build: Any) -> None:
+    app = build(basic_files(), conf_extra='careerblog_feed_formats = ["rss"]\n')
+    blog = Path(app.outdir) / "blog"
+    assert (blog / "rss.xml").is_file()
+    assert not (blog / "atom.xml").exists() and not (blog / "feed.json").exists()
+    # category feeds are Atom feeds: without "atom" there are none
+    assert list((blog / "category").glob("*.atom.xml")) == []
+    page = BeautifulSoup((Path(app.outdir) / "essays/one.html").read_text(), "html.parser")
+    assert [link["type"] for link in page.find_all("link", rel="alternate")] == [
+        "application/rss+xml"
+    ]
+
+
+def test_dirhtml_urls(build: Any) -> None:
+    app = build(basic_files(), conf_extra=CONF, buildername="dirhtml")
+    assert warning_text(app) == ""
+    entries = atom_entries(read(app, "blog/atom.xml"))
+    links = [e.find(f"{ATOM}link[@rel='alternate']").get("href") for e in entries]  # type: ignore[union-attr]
+    assert links == [
+        "https://example.org/essays/two/",
+        "https://example.org/essays/three/",
+        "https://example.org/essays/one/",
+    ]
+    # ids do not depend on the builder
+    assert entries[0].findtext(f"{ATOM}id") == "tag:example.org,2024-03-05:essays/two"
+    rss = SafeET.fromstring(read(app, "blog/rss.xml"))
+    assert rss.findtext("channel/item/link") == "https://example.org/essays/two/"
+    page = BeautifulSoup((Path(app.outdir) / "essays/one/index.html").read_text(), "html.parser")
+    hrefs = {link["href"] for link in page.find_all("link", rel="alternate")}
+    assert hrefs == {"../../blog/atom.xml", "../../blog/rss.xml", "../../blog/feed.json"}
+    for href in hrefs:  # the relative links point at real files
+        assert (Path(app.outdir) / "essays/one" / href).resolve().is_file()
+
+
+def test_section_posts_link_to_their_anchor(build: Any) -> None:
+    files = {
+        "index.md": INDEX,
+        "essays/notes.md": """
+            # Notes
+
+            ## A section post
+
+            ```{post} 2024-06-01
+            :category: Craft
+            ```
+
+            Section text.
+        """,
+    }
+    app = build(files)
+    assert warning_text(app) == ""
+    [entry] = atom_entries(read(app, "blog/atom.xml"))
+    assert entry.findtext(f"{ATOM}title") == "A section post"
+    link = entry.find(f"{ATOM}link[@rel='alternate']")
+    assert (
+        link is not None
+        and link.get("href") == "https://example.org/essays/notes.html#a-section-post"
+    )
+    assert entry.findtext(f"{ATOM}id") == "tag:example.org,2024-06-01:essays/notes#a-section-post"
+
+
+def test_external_link_posts(build: Any) -> None:
+    files = {
+        "index.md": INDEX,
+        "essays/out.md": essay(
+            "Elsewhere", "2024-02-02", extra="external_link: https://elsewhere.example/a?b=1&c=2\n"
+        ),
+    }
+    app = build(files)
+    assert warning_text(app) == ""
+    [entry] = atom_entries(read(app, "blog/atom.xml"))
+    links = {link.get("rel"): link.get("href") for link in entry.findall(f"{ATOM}link")}
+    assert links == {
+        "alternate": "https://elsewhere.example/a?b=1&c=2",
+        "related": "https://example.org/essays/out.html",
+    }
+    assert b"a?b=1&amp;c=2" in read(app, "blog/atom.xml")
+    assert SafeET.fromstring(read(app, "blog/rss.xml")).findtext("channel/item/link") == (
+        "https://elsewhere.example/a?b=1&c=2"
+    )
+    [item] = json.loads(read(app, "blog/feed.json"))["items"]
+    assert item["url"] == "https://example.org/essays/out.html"
+    assert item["external_url"] == "https://elsewhere.example/a?b=1&c=2"
+
+
+def test_no_base_url_one_located_warning_and_no_feeds(build: Any) -> None:
+    app = build(basic_files(), conf_extra='careerblog_baseurl = ""\n')
+    warnings = warning_text(app)
+    assert warnings.count("[careerblog.feed]") == 1, warnings
+    assert "conf.py" in warnings and "careerblog_baseurl" in warnings
+    assert warnings.count("WARNING") == 1
+    blog = Path(app.outdir) / "blog"
+    assert not (blog / "atom.xml").exists()
+    assert not (blog / "rss.xml").exists()
+    assert not (blog / "feed.json").exists()
+    assert list(blog.glob("category/*.atom.xml")) == []
+    # nothing advertises feeds that do not exist
+    page = BeautifulSoup((Path(app.outdir) / "essays/one.html").read_text(), "html.parser")
+    assert page.find_all("link", rel="alternate") == []
+
+
+def test_no_posts_no_warning(build: Any) -> None:
+    app = build({"index.md": "# Home\n\nNo essays yet.\n"}, conf_extra='careerblog_baseurl = ""\n')
+    assert warning_text(app) == ""
+    assert not (Path(app.outdir) / "blog" / "atom.xml").exists()
+
+
+def test_html_baseurl_is_the_fallback(build: Any) -> None:
+    conf = 'careerblog_baseurl = ""\nhtml_baseurl = "https://docs.example.com/handbook"\n'
+    app = build(basic_files(), conf_extra=conf)
+    assert warning_text(app) == ""
+    root = SafeET.fromstring(read(app, "blog/atom.xml"))
+    assert root.findtext(f"{ATOM}id") == "https://docs.example.com/handbook/blog/atom.xml"
+    first = atom_entries(read(app, "blog/atom.xml"))[0]
+    assert first.findtext(f"{ATOM}id") == "tag:docs.example.com,2024-03-05:handbook/essays/two"
+    link = first.find(f"{ATOM}link[@rel='alternate']")
+    assert (
+        link is not None and link.get("href") == "https://docs.example.com/handbook/essays/two.html"
+    )
+
+
+def test_relative_base_url_is_reported(build: Any) -> None:
+    app = build(basic_files(), conf_extra='careerblog_baseurl = "example.org/blog"\n')
+    warnings = warning_text(app)
+    assert warnings.count("[careerblog.feed]") == 1
+    assert "not an absolute http(s) URL" in warnings
+    assert not (Path(app.outdir) / "blog" / "atom.xml").exists()
+
+
+def test_drafts_stay_out_even_when_listed(build: Any) -> None:
+    app = build(basic_files(), conf_extra="careerblog_include_drafts = True\n")
+    for path in ("blog/atom.xml", "blog/rss.xml", "blog/feed.json"):
+        data = read(app, path)
+        assert b"Draft essay" not in data and b"Internal essay" not in data, path
+
+
+def test_latex_and_epub_write_no_feeds(build: Any) -> None:
+    for buildername in ("latex", "epub"):
+        app = build(basic_files(), buildername=buildername)
+        assert not (Path(app.outdir) / "blog" / "atom.xml").exists(), buildername
+        assert not (Path(app.outdir) / "blog" / "posts.json").exists(), buildername
+
+
+def test_singlehtml_links_into_the_single_page(build: Any) -> None:
+    app = build(basic_files(), buildername="singlehtml")
+    first = atom_entries(read(app, "blog/atom.xml"))[0]
+    link = first.find(f"{ATOM}link[@rel='alternate']")
+    assert link is not None
+    assert link.get("href") == "https://example.org/index.html#document-essays/two"
+
+
+ESCAPES = "<b>Fish & \"chips\" 'n' peas</b> 😀"
+
+
+def test_escaping_in_titles_categories_and_authors(build: Any) -> None:
+    def yaml(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    heading = ESCAPES.replace("<", "\\<").replace(">", "\\>")  # Markdown: literal < and >
+    files = {
+        "index.md": INDEX,
+        "essays/esc.md": (
+            f"---\npost: true\ndate: 2024-01-01\ncategories: {yaml([ESCAPES])}\n"
+            f"tags: {yaml([ESCAPES])}\nauthor: {yaml(ESCAPES)}\nsummary: {yaml(ESCAPES)}\n"
+            f"---\n# {heading}\n\nBody.\n"
+        ),
+    }
+    conf = f"smartquotes = False\ncareerblog_title = {ESCAPES!r}\n"
+    app = build(files, conf_extra=conf)
+    assert warning_text(app) == ""
+    atom = read(app, "blog/atom.xml")
+    assert b"<b>" not in atom and b"&lt;b&gt;" in atom
+    root = SafeET.fromstring(atom)
+    assert root.findtext(f"{ATOM}title") == ESCAPES
+    [entry] = atom_entries(atom)
+    assert entry.findtext(f"{ATOM}title") == ESCAPES
+    assert entry.findtext(f"{ATOM}summary") == ESCAPES
+    assert entry.findtext(f"{ATOM}author/{ATOM}name") == ESCAPES
+    assert {c.get("term") for c in entry.findall(f"{ATOM}category")} == {ESCAPES}
+    parsed = feedparser.parse(atom)
+    assert parsed.bozo == 0 and parsed.entries[0].title == ESCAPES
+    rss = SafeET.fromstring(read(app, "blog/rss.xml"))
+    item = rss.find("channel/item")
+    assert item is not None
+    assert item.findtext("title") == ESCAPES
+    assert item.findtext(f"{DC}creator") == ESCAPES
+    assert [c.text for c in item.findall("category")] == [ESCAPES, ESCAPES]
+    # an RSS description is HTML: the text is escaped once more, so readers show it as text
+    assert item.findtext("description") == ("&lt;b&gt;Fish &amp; \"chips\" 'n' peas&lt;/b&gt; 😀")
+    assert feedparser.parse(read(app, "blog/rss.xml")).bozo == 0
+    document = json.loads(read(app, "blog/feed.json"))
+    assert document["title"] == ESCAPES and document["items"][0]["title"] == ESCAPES
+    assert "😀".encode() in read(app, "blog/feed.json")  # ensure_ascii=False
+    [category_feed] = (Path(app.outdir) / "blog" / "category").glob("*.atom.xml")
+    assert "<" not in category_feed.name and '"' not in category_feed.name
+    category_root = SafeET.fromstring(category_feed.read_bytes())
+    assert category_root.findtext(f"{ATOM}title") == f"{ESCAPES}: {ESCAPES}"
+    # autodiscovery titles are escaped attributes in the page's HTML
+    html_text = (Path(app.outdir) / "essays/esc.html").read_text()
+    assert "<b>Fish" not in html_text.split("<body")[0]
+    page = BeautifulSoup(html_text, "html.parser")
+    titles = {link["title"] for link in page.find_all("link", rel="alternate")}
+    assert f"{ESCAPES} (Atom)" in titles
+
+
+def test_category_pages_advertise_their_feed(build: Any) -> None:
+    app = build(basic_files(), conf_extra=CONF)
+    path = Path(app.outdir) / "blog" / "category" / "craft.html"
+    page = BeautifulSoup(path.read_text(), "html.parser")
+    alternates = [(link["title"], link["href"]) for link in page.find_all("link", rel="alternate")]
+    assert ("Handbook: Craft (Atom)", "craft.atom.xml") in alternates
+    assert ("Handbook (Atom)", "../atom.xml") in alternates
+    blog_index = BeautifulSoup(
+        (Path(app.outdir) / "blog" / "index.html").read_text(), "html.parser"
+    )
+    assert {link["href"] for link in blog_index.find_all("link", rel="alternate")} == {
+        "atom.xml",
+        "rss.xml",
+        "feed.json",
+    }
+    # the generated pages render ``careerblog_feeds`` as a "Subscribe" line
+    subscribe = page.select_one(".cb-subscribe")
+    assert subscribe is not None
+    assert subscribe.find("a")["href"] == "craft.atom.xml"  # type: ignore[index]
+
+
+FEED_FILES = (
+    "blog/atom.xml",
+    "blog/rss.xml",
+    "blog/feed.json",
+    "blog/category/craft.atom.xml",
+    "blog/category/career-growth.atom.xml",
+    "blog/posts.json",
+)
+
+
+def snapshot(app: Any) -> dict[str, bytes]:
+    out = Path(app.outdir)
+    found = {str(p.relative_to(out)) for p in (out / "blog").rglob("*.atom.xml")}
+    return {
+        path: read(app, path) for path in sorted({*FEED_FILES, *found}) if (out / path).exists()
+    }
+
+
+def test_two_clean_builds_are_byte_identical(build: Any, tmp_path: Path) -> None:
+    import datetime as dt
+    import time
+
+    conf = CONF + "careerblog_feed_fulltext = True\n"
+    first = snapshot(build(basic_files(), conf_extra=conf, srcdir=tmp_path / "a"))
+    time.sleep(1.1)  # a build clock would now show a different second
+    second = snapshot(build(basic_files(), conf_extra=conf, srcdir=tmp_path / "b"))
+    assert set(first) == set(FEED_FILES)
+    assert first == second
+    year = str(dt.datetime.now(dt.UTC).year).encode()
+    for path, data in first.items():
+        assert year not in data, f"{path} carries the build clock"
+
+
+def test_incremental_build_gives_the_same_feeds_as_a_clean_one(build: Any, tmp_path: Path) -> None:
+    src = tmp_path / "inc"
+    files = basic_files()
+    build(files, conf_extra=CONF, srcdir=src)
+    # retitle one post, add one, move one out of its category, delete another
+    edits = {
+        "essays/one.md": essay("First essay, renamed", "2024-01-10"),
+        "essays/four.md": essay("Fourth essay", "2024-06-01", categories="[New topic]"),
+        "essays/two.md": essay(
+            "Second essay",
+            "2024-03-05T09:30:00+02:00",
+            categories="[Career growth]",
+            extra="author: mara\n",
+        ),
+    }
+    for name, text in edits.items():
+        (src / name).write_text(text, "utf-8")
+    (src / "essays" / "three.md").unlink()
+    incremental = build(None, srcdir=src)
+    assert warning_text(incremental) == ""
+    after = snapshot(incremental)
+    clean_files = {**files, **edits}
+    del clean_files["essays/three.md"]
+    clean = snapshot(build(clean_files, conf_extra=CONF, srcdir=tmp_path / "clean"))
+    assert after == clean
+    # the category that lost its last post lost its feed
+    assert not (Path(incremental.outdir) / "blog/category/craft.atom.xml").exists()
+    assert b"First essay, renamed" in after["blog/atom.xml"]
+
+
+def test_parallel_build_gives_the_same_feeds(build: Any, tmp_path: Path) -> None:
+    conf = CONF + "careerblog_feed_fulltext = True\n"
+    files = basic_files()
+    for day in range(1, 8):
+        files[f"essays/extra{day}.md"] = essay(f"Extra {day}", f"2023-05-0{day}")
+    serial = snapshot(build(files, conf_extra=conf, srcdir=tmp_path / "serial"))
+    parallel = snapshot(build(files, conf_extra=conf, srcdir=tmp_path / "par", parallel=2))
+    assert serial == parallel
