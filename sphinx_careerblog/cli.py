@@ -204,9 +204,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     handler: Handler = args.handler
     try:
-        return handler(args, out, err)
+        status = handler(args, out, err)
+        out.flush()
     except CommandError as exc:
         err.write(f"careerblog {args.command}: error: {exc}\n")
+        return 1
+    except BrokenPipeError:  # the reader went away (`careerblog import ... | head`)
+        _silence_stdout()
         return 1
     except KeyboardInterrupt:
         err.write("careerblog: interrupted\n")
@@ -219,8 +223,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"(set {DEBUG_VARIABLE}=1 to see the traceback, and please report it)\n"
         )
         return 1
-    finally:
-        out.flush()
+    return status
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device so the interpreter's last flush cannot fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # not a real file (tests capture it)
+        pass
 
 
 if __name__ == "__main__":

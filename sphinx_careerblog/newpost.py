@@ -7,8 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .importer.writer import CommandError, MystPost, authors_entry, write_new_file
-from .model import slugify
+from .importer.writer import CommandError, MystPost, authors_entry, file_slug, write_new_file
 
 PLACEHOLDER = "% Write your essay here. Its first paragraph is the summary listings show."
 
@@ -60,7 +59,7 @@ def create_post(
         raise CommandError("the title is empty")
     if directory.exists() and not directory.is_dir():
         raise CommandError(f"--dir {directory} is not a directory")
-    path = directory / f"{slugify(clean_title)}.md"
+    path = directory / f"{file_slug(clean_title)}.md"
     if path.exists():
         raise CommandError(f"{path} already exists; choose another title or edit that file")
     text = new_post_text(

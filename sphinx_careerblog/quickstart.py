@@ -2,7 +2,8 @@
 
 The files come from the templates in ``quickstart_templates/`` (``string.Template``:
 ``$name`` placeholders, ``$$`` for a dollar sign). Values put into ``conf.py`` are
-Python literals (``repr``); values put into Markdown are escaped for MyST.
+Python string literals (JSON-style, double-quoted); values put into Markdown are
+escaped for MyST.
 """
 
 from __future__ import annotations

@@ -266,3 +266,52 @@ def test_docs_example_is_what_the_importer_writes(tmp_path: Path) -> None:
     assert main(["import", str(source), "--to", str(tmp_path), "--date", "2026-02-10"]) == 0
     written = tmp_path / "running-the-retro-taught-me-more-than-any-course.md"
     assert written.read_text("utf-8") == (snippets / "import-after.md").read_text("utf-8")
+
+
+def test_markup_characters_survive_a_real_build(build, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    src = tmp_path / "src"
+    source = tmp_path / "odd.txt"
+    source.write_text(
+        "Tabs vs. spaces & <other> `wars` #2\n"
+        "Categories: craft\n"
+        "Opening line with a_snake_case name and 50% of the ~work~.\n"
+        "Using *args and C# wisely #\n"
+        "- Do I really need **kwargs here?\n"
+        "- Is `eval` ever the answer?\n"
+        "Only a title line follows.\n",
+        "utf-8",
+    )
+    (tmp_path / "title-only.txt").write_text("Just a title 🙂\n", "utf-8")
+    files = [str(source), str(tmp_path / "title-only.txt")]
+    assert main(["import", *files, "--to", str(src / "posts"), "--date", "2026-01-05"]) == 0
+    app = build(
+        {"index.md": "# Home\n\n```{toctree}\n:glob:\n\nposts/*\n```\n"},
+        conf_extra='careerblog_baseurl = "https://example.org/"\n',
+    )
+    assert app.warning.getvalue() == ""
+    [post] = get_store(app.env).posts["posts/tabs-vs-spaces-other-wars-2"]
+    assert post.title == "Tabs vs. spaces & <other> `wars` #2"
+    soup = BeautifulSoup(
+        (app.outdir / "posts" / "tabs-vs-spaces-other-wars-2.html").read_text("utf-8"),
+        "html.parser",
+    )
+    assert "a_snake_case name and 50% of the ~work~." in soup.get_text()
+    [heading] = soup.select("h2")
+    for link in heading.select(".headerlink"):
+        link.decompose()
+    assert heading.get_text(strip=True) == "Using *args and C# wisely #"
+    [checklist] = soup.select(".cb-reflection")
+    assert "Using *args and C# wisely #" in checklist.get_text()
+    prompts = [item.get_text(" ", strip=True) for item in checklist.select(".cb-reflection-item")]
+    assert prompts == ["Do I really need **kwargs here?", "Is `eval` ever the answer?"]
+    assert "posts/just-a-title" in get_store(app.env).posts
+
+
+def test_long_titles_give_short_file_names(tmp_path: Path) -> None:
+    title = "A very long title " * 12
+    (tmp_path / "long.txt").write_text(f"{title}\nBody.\n", "utf-8")
+    assert main(["import", str(tmp_path / "long.txt"), "--to", str(tmp_path / "out")]) == 0
+    [written] = (tmp_path / "out").iterdir()
+    assert len(written.stem) <= 80
+    assert written.stem.startswith("a-very-long-title-a-very-long-title")
+    assert not written.stem.endswith("-")

@@ -17,8 +17,8 @@ from typing import Any
 import yaml
 
 from ..dates import parse_date
-from ..model import FIELDS, slugify, truthy
-from .writer import CommandError, MystPost, authors_entry, date_value
+from ..model import FIELDS, truthy
+from .writer import CommandError, MystPost, authors_entry, date_value, file_slug
 
 _YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -202,7 +202,7 @@ def map_front_matter(data: dict[str, Any], *, file_stem: str = "") -> Mapped:
         segments = [part for part in str(value).split("/") if part.strip()]
         if segments and _text(segments[-1]):
             used.add(key)
-            out.slug = slugify(segments[-1])
+            out.slug = file_slug(segments[-1])
         else:
             keep(key, "not a usable file name")
 
@@ -440,7 +440,7 @@ def convert_markdown(text: str, file_stem: str = "") -> MarkdownResult:
     front: dict[str, Any] = {"post": True}
     front.update(mapped.fields)
     front.update(mapped.unknown)
-    slug = mapped.slug or slugify(mapped.title or h1 or file_stem)
+    slug = mapped.slug or file_slug(mapped.title or h1 or file_stem)
     return MarkdownResult(
         post=MystPost(title=title, front_matter=front, body=body),
         slug=slug,

@@ -28,8 +28,10 @@ from .writer import (
     MystPost,
     authors_entry,
     date_value,
+    escape_heading,
     escape_inline,
     fence_for,
+    file_slug,
 )
 
 #: A heading has at most this many words ...
@@ -171,7 +173,7 @@ class TextEssay:
 
     @property
     def slug(self) -> str:
-        return slugify(self.title)
+        return file_slug(self.title)
 
 
 def _split_terms(value: str) -> list[str]:
@@ -293,7 +295,7 @@ def to_myst(essay: TextEssay) -> MystPost:
     used_ids: set[str] = set()
     for block in essay.blocks:
         if isinstance(block, Heading):
-            parts.append(f"## {escape_inline(block.text)}")
+            parts.append(f"## {escape_heading(block.text)}")
         elif isinstance(block, Paragraph):
             parts.append(escape_inline(block.text))
         elif block.reflection is not None:
@@ -321,7 +323,7 @@ def _reflection(block: BulletList, title: str, used_ids: set[str]) -> str:
         inner.append(escape_inline(block.intro))
     inner.append(_bullets(block.items))
     content = "\n\n".join(inner)
-    argument = " ".join(title.split())
+    argument = escape_inline(" ".join(title.split()))  # the title is parsed as MyST
     fence = fence_for(content, argument)
     return f"{fence}{{reflection}} {argument}\n{options}\n{content}\n{fence}"
 

@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from ..model import slugify
+
 
 class CommandError(Exception):
     """A problem the user can fix; the CLI prints it on stderr, without a traceback."""
@@ -114,6 +116,25 @@ def escape_inline(text: str) -> str:
     return escaped
 
 
+def escape_heading(text: str) -> str:
+    """``escape_inline`` plus every ``#`` (a trailing `` #`` would close an ATX heading)."""
+    return "\\#".join(escape_inline(part) for part in text.split("#"))
+
+
+#: File names are cut to this many characters (at a ``-``), well below every
+#: file system's limit.
+MAX_SLUG_LENGTH = 80
+
+
+def file_slug(label: str) -> str:
+    """The slug used as a file name: ``model.slugify``, at most ``MAX_SLUG_LENGTH`` long."""
+    slug = slugify(label)
+    if len(slug) <= MAX_SLUG_LENGTH:
+        return slug
+    cut = slug[:MAX_SLUG_LENGTH]
+    return cut.rsplit("-", 1)[0] if "-" in cut[MAX_SLUG_LENGTH // 2 :] else cut
+
+
 def fence_for(*texts: str, char: str = "`") -> str:
     """A code fence longer than any run of ``char`` in ``texts`` (at least three)."""
     longest = max((len(run) for text in texts for run in re.findall(f"{re.escape(char)}+", text)),
@@ -199,7 +220,7 @@ class MystPost:
     def render(self) -> str:
         parts = [dump_front_matter(self.front_matter)]
         if self.title is not None:
-            parts.append(f"# {escape_inline(self.title)}\n")
+            parts.append(f"# {escape_heading(self.title)}\n")
         body = self.body.strip("\n")
         if body:
             parts.append(("\n" if self.title is not None else "") + body + "\n")
