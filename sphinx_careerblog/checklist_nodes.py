@@ -105,7 +105,7 @@ def _tag(
     Attribute names use ``_`` for ``-`` (``aria_live``); ``for_`` is ``for``.
     """
     element = nodes.Element(ids=list(ids), classes=cls.split())
-    named = {("for" if name == "for_" else name): value for name, value in _attrs(**attrs).items()}
+    named = {("for" if name == "for-" else name): value for name, value in _attrs(**attrs).items()}
     return str(self.starttag(element, tagname, "", empty=empty, **named))
 
 

@@ -65,6 +65,20 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.connect("html-page-context", sidebars.add_sidebar_context)
     app.connect("build-finished", pages.remove_stale_pages)
 
+    # reflection checklists: directives, nodes, HTML checkboxes, reflectionlist, assets
+    from . import assets, checklist_collect, checklist_nodes
+    from .checklist_html import ReflectionHtmlTransform
+    from .directives.checklist import ReflectionDirective, ReflectionListDirective
+
+    checklist_nodes.register(app)
+    app.add_directive("reflection", ReflectionDirective)
+    app.add_directive("reflectionlist", ReflectionListDirective)
+    app.add_post_transform(ReflectionHtmlTransform)
+    app.connect(READ_EVENT, checklist_collect.collect_checklists)
+    app.connect("doctree-resolved", checklist_collect.resolve_reflection_lists)
+    app.connect("config-inited", assets.register_static_dir)
+    app.connect("builder-inited", assets.add_assets)
+
     # feeds (Atom, RSS, JSON Feed, per-category Atom), posts.json, autodiscovery links
     from . import catalog, feeds
 
