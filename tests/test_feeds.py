@@ -592,3 +592,63 @@ def test_parallel_build_gives_the_same_feeds(build: Any, tmp_path: Path) -> None
     serial = snapshot(build(files, conf_extra=conf, srcdir=tmp_path / "serial"))
     parallel = snapshot(build(files, conf_extra=conf, srcdir=tmp_path / "par", parallel=2))
     assert serial == parallel
+
+
+def test_update_directive_sets_the_entry_updated(build: Any) -> None:
+    files = {
+        "index.md": INDEX,
+        "essays/upd.md": """
+            # Updated essay
+
+            ```{post} 2024-01-01
+            :updated: 2024-02-01
+            ```
+
+            Body.
+
+            ```{update} 2024-03-15
+            A later correction.
+            ```
+        """,
+    }
+    app = build(files)
+    assert warning_text(app) == ""
+    [entry] = atom_entries(read(app, "blog/atom.xml"))
+    assert entry.findtext(f"{ATOM}published") == "2024-01-01T00:00:00Z"
+    assert entry.findtext(f"{ATOM}updated") == "2024-03-15T00:00:00Z"
+    [item] = json.loads(read(app, "blog/feed.json"))["items"]
+    assert item["date_modified"] == "2024-03-15T00:00:00Z"
+
+
+def test_rebuild_without_changes_keeps_the_files(build: Any, tmp_path: Path) -> None:
+    src = tmp_path / "same"
+    first = build(basic_files(), conf_extra=CONF, srcdir=src)
+    before = snapshot(first)
+    stamps = {path: (Path(first.outdir) / path).stat().st_mtime_ns for path in before}
+    again = build(None, srcdir=src)
+    assert snapshot(again) == before
+    # unchanged feeds are not even rewritten (feed readers and caches see no change)
+    assert {path: (Path(again.outdir) / path).stat().st_mtime_ns for path in before} == stamps
+
+
+def test_helpers_make_urls_absolute_and_text_xml_safe() -> None:
+    from sphinx_careerblog.feeds import _clean, absolute_links, as_utc
+
+    page = "https://example.org/hb/essays/one.html"
+    fragment = (
+        '<a href="../two.html">x</a><a href="#part">y</a><img src="_images/a&amp;b.png" />'
+        '<a href="https://other.example/">z</a><a href="mailto:a@b.c">m</a>'
+    )
+    assert absolute_links(fragment, page) == (
+        '<a href="https://example.org/hb/two.html">x</a>'
+        '<a href="https://example.org/hb/essays/one.html#part">y</a>'
+        '<img src="https://example.org/hb/essays/_images/a&amp;b.png" />'
+        '<a href="https://other.example/">z</a><a href="mailto:a@b.c">m</a>'
+    )
+    assert _clean("a\x0bb\x00c\ud800d😀") == "abcd😀"
+    import datetime as dt
+
+    naive = dt.datetime(2024, 5, 1, 12, 0)
+    assert as_utc(naive).isoformat() == "2024-05-01T12:00:00+00:00"
+    zoned = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    assert as_utc(zoned).isoformat() == "2024-05-01T10:00:00+00:00"
