@@ -252,3 +252,16 @@ def test_imported_markdown_posts_build_without_warnings(build, tmp_path: Path) -
     assert tip is not None
     assert "Start small" in tip.get_text()
     assert growth.select_one(".admonition.note") is not None
+
+
+def test_heading_jump_under_the_added_title_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "deep.md"
+    source.write_text(
+        "---\ntitle: Deep\n---\n```\n# not a heading\n```\n### Starts deep\n", "utf-8"
+    )
+    assert main(["import", str(source), "--to", str(tmp_path / "out")]) == 0
+    assert "the body's first heading is level 3" in capsys.readouterr().out
+    _, body = read_post(tmp_path / "out" / "deep.md")
+    assert body.startswith("# Deep\n\n```\n# not a heading\n```\n### Starts deep")

@@ -45,8 +45,9 @@ KEY_HELP = {
 
 _DATE_IN_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_ATX_H1 = re.compile(r"^ {0,3}#(?:[ \t]+|$)")
-_SETEXT_H1 = re.compile(r"^ {0,3}=+[ \t]*$")
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*)|$)")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_LIST_ITEM = re.compile(r"^ {0,3}([-+*]|\d+[.)])([ \t]|$)")
 
 
 # -- splitting -----------------------------------------------------------------------
@@ -433,6 +434,12 @@ def convert_markdown(text: str, file_stem: str = "") -> MarkdownResult:
                 "no title: no `title` in the front matter and no `# ` heading in the body"
             )
         title = mapped.title
+        levels = [level for level, _text in headings(body)]
+        if levels and levels[0] > 2:
+            notes.append(
+                f"the body's first heading is level {levels[0]} under the added title: "
+                "MyST warns about the jump; make it level 2 (`##`)"
+            )
     elif mapped.title is not None and mapped.title != h1:
         mapped.fields["title"] = mapped.title
         notes.append("front matter title differs from the H1: kept as the listed title")
@@ -450,8 +457,9 @@ def convert_markdown(text: str, file_stem: str = "") -> MarkdownResult:
     )
 
 
-def first_h1(body: str) -> str | None:
-    """The text of the first level-1 heading outside code fences (``None``: none)."""
+def headings(body: str) -> list[tuple[int, str]]:
+    """``(level, text)`` of the ATX and setext headings outside code fences."""
+    found: list[tuple[int, str]] = []
     fence: str | None = None
     previous = ""
     for line in body.split("\n"):
@@ -463,9 +471,19 @@ def first_h1(body: str) -> str | None:
         if match:
             fence = match.group(1)
             continue
-        if _ATX_H1.match(line):
-            return re.sub(r"[ \t]+#+[ \t]*$", "", line.strip()[1:]).strip()
-        if _SETEXT_H1.match(line) and previous.strip():
-            return previous.strip()
-        previous = line
-    return None
+        atx = _ATX.match(line)
+        if atx:
+            text = re.sub(r"(^|[ \t]+)#+[ \t]*$", "", atx.group(2) or "").strip()
+            found.append((len(atx.group(1)), text))
+            previous = ""  # a heading never starts a setext heading
+        elif previous.strip() and _SETEXT.match(line) and not _LIST_ITEM.match(previous):
+            found.append((1 if line.strip()[0] == "=" else 2, previous.strip()))
+            previous = ""
+        else:
+            previous = line
+    return found
+
+
+def first_h1(body: str) -> str | None:
+    """The text of the first level-1 heading outside code fences (``None``: none)."""
+    return next((text for level, text in headings(body) if level == 1), None)
