@@ -1,0 +1,144 @@
+"""The sidebar templates: what they show, where they link, under html, dirhtml and
+singlehtml, and their escaping."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import Tag
+
+from .conftest import warning_text
+from .pages_helpers import (
+    SIDEBARS_CONF,
+    blog,
+    broken_links,
+    post,
+    resolve_href,
+    sidebar,
+    sidebar_items,
+    soup,
+)
+
+
+def test_sidebars_show_recent_posts_terms_and_years(build) -> None:
+    app = build(blog(7), conf_extra=SIDEBARS_CONF + "careerblog_sidebar_recent = 3\n")
+    assert warning_text(app) == ""
+    page = soup(app.outdir / "posts" / "p00.html")
+    recent = sidebar(page, "recent")
+    assert [a.get_text() for a in recent.select("li a")] == ["Post 06", "Post 05", "Post 04"]
+    assert [t["datetime"] for t in recent.select("time")] == [
+        "2026-07-15",
+        "2025-06-15",
+        "2024-05-15",
+    ]
+    assert sidebar_items(page, "categories") == ["Craft (4)", "Growth (3)"]
+    assert sidebar_items(page, "tags") == ["all (7)", "even (4)"]
+    assert sidebar_items(page, "archives")[:2] == ["2026 (1)", "2025 (1)"]
+    assert len(sidebar_items(page, "archives")) == 7
+    # headings link to the blog index and the overview pages
+    headings = {
+        kind: sidebar(page, kind).select_one("h3 a")["href"]
+        for kind in ("recent", "categories", "tags", "archives")
+    }
+    assert headings == {
+        "recent": "../blog/index.html",
+        "categories": "../blog/categories.html",
+        "tags": "../blog/tags.html",
+        "archives": "../blog/archive.html",
+    }
+
+
+@pytest.mark.parametrize("buildername", ["html", "dirhtml"])
+def test_sidebar_links_resolve_from_every_depth(build, buildername) -> None:
+    app = build(blog(3), conf_extra=SIDEBARS_CONF, buildername=buildername)
+    assert warning_text(app) == ""
+    out = app.outdir
+    pages = [path for path in out.rglob("*.html") if "_static" not in path.parts]
+    assert len(pages) > 15
+    for page in pages:
+        parsed = soup(page)
+        links = [a["href"] for a in parsed.select(".cb-sidebar a")]
+        assert len(links) >= 3 + 2 + 2 + 3, page
+        for href in links:
+            if href == "#":
+                continue  # the page itself (e.g. the category page in its sidebar)
+            target = resolve_href(out, page, href)
+            assert target is not None and target.is_file(), (page, href)
+    assert broken_links(out, pages) == []
+
+
+def test_current_term_links_to_the_page_itself(build) -> None:
+    app = build(blog(2), conf_extra=SIDEBARS_CONF)
+    page = soup(app.outdir / "blog" / "category" / "craft.html")
+    links = {a.get_text(): a["href"] for a in sidebar(page, "categories").select("li a")}
+    assert links == {"Craft": "#", "Growth": "growth.html"}
+
+
+def test_sidebars_in_singlehtml_link_inside_the_page(build) -> None:
+    app = build(blog(2), conf_extra=SIDEBARS_CONF, buildername="singlehtml")
+    assert warning_text(app) == ""
+    page = soup(app.outdir / "index.html")
+    recent = sidebar(page, "recent")
+    hrefs = [a["href"] for a in recent.select("li a")]
+    assert hrefs == ["#document-posts/p01", "#document-posts/p00"]
+    for href in hrefs:
+        assert page.find(id=href[1:]) is not None
+    # no generated pages: terms, years and headings are plain text
+    for kind in ("categories", "tags", "archives"):
+        assert sidebar(page, kind).select("a") == []
+    assert sidebar_items(page, "tags") == ["all (2)", "even (1)"]
+
+
+def test_drafts_and_excluded_posts_stay_out_of_sidebars(build) -> None:
+    files = blog(2)
+    files["posts/draft.md"] = post("Draft one", tags="[secret]")
+    files["posts/hidden.md"] = post("Hidden", date="2029-01-01", tags="[secret]", exclude="true")
+    app = build(files, conf_extra=SIDEBARS_CONF)
+    page = soup(app.outdir / "index.html")
+    assert "secret" not in " ".join(sidebar_items(page, "tags"))
+    assert [item.split(" ")[0] for item in sidebar_items(page, "archives")] == ["2021", "2020"]
+    assert all(
+        "Draft" not in item and "Hidden" not in item for item in sidebar_items(page, "recent")
+    )
+
+
+def test_sidebar_values_are_escaped(build) -> None:
+    files = {
+        "index.md": "# Home\n\n```{toctree}\n:glob:\n\nposts/*\n```\n",
+        "posts/x.md": (
+            '---\npost: true\ndate: 2024-01-01\ncategory: "C <b>&\'"\n'
+            "tags: ['T \"<i>']\n---\n# X <script>alert(1)</script>\n\nBody.\n"
+        ),
+    }
+    app = build(files, conf_extra=SIDEBARS_CONF + "smartquotes = False\n")
+    page = soup(app.outdir / "index.html")
+    # (MyST keeps inline HTML in the heading itself: look at the sidebars' own markup)
+    markup = "".join(str(node) for node in page.select(".cb-sidebar"))
+    for raw in ("<script>alert", "<b>&", '"<i>'):
+        assert raw not in markup
+    assert sidebar(page, "recent").select_one("li a").get_text() == "X <script>alert(1)</script>"
+    assert sidebar_items(page, "categories") == ["C <b>&' (1)"]
+    assert sidebar_items(page, "tags") == ['T "<i> (1)']
+
+
+def test_no_posts_sidebars_say_so(build) -> None:
+    app = build({"index.md": "# Home\n"}, conf_extra=SIDEBARS_CONF)
+    assert warning_text(app) == ""
+    page = soup(app.outdir / "index.html")
+    for kind in ("recent", "categories", "tags", "archives"):
+        node = sidebar(page, kind)
+        assert isinstance(node, Tag)
+        assert node.select_one("p").get_text() == "No posts."
+
+
+def test_sidebar_context_is_available_to_custom_templates(build) -> None:
+    files = blog(2)
+    files["_templates/mine.html"] = (
+        '<p id="mine">{{ careerblog_sidebar.tags|length }} tags, newest: '
+        "{{ careerblog_sidebar.recent[0].title|e }}</p>\n"
+    )
+    app = build(
+        files,
+        conf_extra="templates_path = ['_templates']\nhtml_sidebars = {'**': ['mine.html']}\n",
+    )
+    mine = soup(app.outdir / "index.html").select_one("#mine")
+    assert mine is not None and mine.get_text() == "2 tags, newest: Post 01"
