@@ -63,7 +63,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", pages.register_templates)
     app.connect("html-collect-pages", pages.collect_pages)
     app.connect("html-page-context", sidebars.add_sidebar_context)
-    app.connect("build-finished", pages.remove_stale_pages)
+    app.connect("build-finished", pages.finish_pages)
 
     # reflection checklists: directives, nodes, HTML checkboxes, reflectionlist, assets
     from . import assets, checklist_collect, checklist_nodes

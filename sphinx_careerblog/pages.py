@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from sphinx.util.osutil import relative_uri
+
 from . import links, paths
 from .dates import format_date, format_iso
 from .i18n import _
@@ -105,6 +107,9 @@ class PlannedPage:
     term: Term | None = None
     year: int | None = None
     target: PostRecord | None = None  # redirect pages
+    #: a redirect the builder cannot name (an ``.html`` URL under dirhtml): written by
+    #: ``finish_pages`` to this path, relative to the output directory
+    outfile: str | None = None
 
 
 @dataclass
@@ -112,6 +117,8 @@ class Plan:
     pages: list[PlannedPage] = field(default_factory=list)
     #: generated pages left out because a real document has their URL
     collisions: list[tuple[PlannedPage, str]] = field(default_factory=list)
+    #: redirects written directly to their ``outfile`` on build-finished
+    files: list[PlannedPage] = field(default_factory=list)
     #: (post, old URL, why) for redirects that cannot be written
     bad_redirects: list[tuple[PostRecord, str, str]] = field(default_factory=list)
 
@@ -168,32 +175,55 @@ def plan_pages(app: Sphinx) -> Plan:
         taken.add(uri)
         plan.pages.append(page)
 
+    real_files: dict[str, str] | None = None
+    taken_files: set[str] = set()
     for post in get_store(app.env).iter_posts():
         # every post, listed or not: an excluded post still moved from its old URL
         for old in post.fields.redirect:
-            pagename, problem = redirect_pagename(app, old)
+            pagename, outfile, problem = redirect_target(app, old)
             if pagename is None:
                 plan.bad_redirects.append((post, old, problem))
                 continue
-            page = PlannedPage(pagename, REDIRECT_TEMPLATE, "redirect", target=post)
+            page = PlannedPage(
+                pagename, REDIRECT_TEMPLATE, "redirect", target=post, outfile=outfile
+            )
+            if outfile is not None:
+                if real_files is None:
+                    real_files = {output_file(app, doc): doc for doc in sorted(app.env.found_docs)}
+                    taken_files = {output_file(app, page.pagename) for page in plan.pages}
+                if outfile in real_files:
+                    plan.collisions.append((page, real_files[outfile]))
+                elif outfile in taken_files:
+                    plan.bad_redirects.append((post, old, _TAKEN))
+                else:
+                    taken_files.add(outfile)
+                    plan.files.append(page)
+                continue
             uri = builder.get_target_uri(pagename)
             if uri in real:
                 plan.collisions.append((page, real[uri]))
             elif uri in taken:
-                plan.bad_redirects.append(
-                    (post, old, _("another generated page or redirect already has that URL"))
-                )
+                plan.bad_redirects.append((post, old, _TAKEN))
             else:
                 taken.add(uri)
                 plan.pages.append(page)
     return plan
 
 
-def redirect_pagename(app: Sphinx, old: str) -> tuple[str | None, str]:
-    """The page name whose URL is ``old`` under this builder, or None and why not."""
+_TAKEN = "another generated page or redirect already has that URL"
+
+
+def redirect_target(app: Sphinx, old: str) -> tuple[str | None, str | None, str]:
+    """Where the redirect page for the old URL ``old`` goes under this builder.
+
+    Returns ``(pagename, outfile, problem)``: a page name whose URL is ``old``; and,
+    when the builder gives that name another URL (``old/post.html`` under dirhtml
+    becomes ``old/post/``), the file to write instead. ``pagename`` is None when
+    ``old`` cannot be redirected, and ``problem`` says why.
+    """
     text = old.strip()
     if "://" in text or text.startswith("//") or "?" in text or "#" in text:
-        return None, "only paths inside this site can redirect (no scheme, query or anchor)"
+        return None, None, "only paths inside this site can redirect (no scheme, query or anchor)"
     suffix: str = app.builder.out_suffix  # type: ignore[attr-defined]
     path = text.lstrip("/")
     if path.endswith("/"):
@@ -204,21 +234,17 @@ def redirect_pagename(app: Sphinx, old: str) -> tuple[str | None, str]:
         pagename = path
     parts = pagename.split("/")
     if not pagename or any(part in ("", ".", "..") or "\\" in part for part in parts):
-        return None, "expected a relative path such as 'old/post.html' or 'old/post/'"
+        return None, None, "expected a relative path such as 'old/post.html' or 'old/post/'"
     if any(ch in pagename for ch in "<>\"'&"):
-        return None, "the path holds characters that are not allowed in a URL path"
+        return None, None, "the path holds characters that are not allowed in a URL path"
     target = app.builder.get_target_uri(pagename)
     if path.endswith("/"):
         fits = target in (path, f"{path}index{suffix}")  # a server shows index.html for a/
     else:
         fits = not path.endswith(suffix) or target == path
     if not fits:
-        shown = target or "/"
-        return None, (
-            f"the {app.builder.name} builder cannot write a page at that URL "
-            f"(it would be written as {shown!r})"
-        )
-    return pagename, ""
+        return pagename, path if path.endswith(suffix) else f"{path}index{suffix}", ""
+    return pagename, None, ""
 
 
 # -- html-collect-pages ----------------------------------------------------------------
@@ -540,7 +566,13 @@ def overview_view(app: Sphinx, page: PlannedPage) -> dict[str, Any]:
 def redirect_context(app: Sphinx, page: PlannedPage) -> dict[str, Any]:
     post = page.target
     assert post is not None
-    url = links.post_uri(app, page.pagename, post) or ""
+    if page.outfile is None:
+        url = links.post_uri(app, page.pagename, post) or ""
+    elif post.fields.external_link:
+        url = post.fields.external_link
+    else:
+        url = relative_uri(page.outfile, app.builder.get_target_uri(post.docname))
+        url = (url or "./") + (f"#{post.anchor}" if post.anchor else "")
     base: str = app.config.careerblog_baseurl or app.config.html_baseurl or ""
     if post.fields.canonical_link:
         canonical = post.fields.canonical_link
@@ -562,32 +594,43 @@ def redirect_context(app: Sphinx, page: PlannedPage) -> dict[str, Any]:
     }
 
 
-# -- build-finished: remove pages an earlier build generated and this one does not ----
+# -- build-finished: file redirects; remove what an earlier build generated and this
+# -- one does not ----------------------------------------------------------------------
 
 
-def _output_path(app: Sphinx, pagename: str) -> Path:
+def output_file(app: Sphinx, pagename: str) -> str:
+    """The file the builder writes ``pagename`` to, relative to the output directory."""
     builder: Any = app.builder
     if hasattr(builder, "get_output_path"):
-        return Path(builder.get_output_path(pagename))
-    return Path(builder.get_outfilename(pagename))  # Sphinx < 8.1
+        path = Path(builder.get_output_path(pagename))
+    else:  # Sphinx < 8.1
+        path = Path(builder.get_outfilename(pagename))
+    return path.relative_to(app.outdir).as_posix()
 
 
-def remove_stale_pages(app: Sphinx, exception: BaseException | None) -> None:
-    """``build-finished``: delete generated files that are no longer generated."""
+def finish_pages(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: write the redirects the builder cannot name (see
+    ``redirect_target``), then delete generated files that are no longer generated."""
     if exception is not None or not pages_enabled(app):
         return
     outdir = Path(app.outdir).resolve()
     manifest = outdir / MANIFEST_NAME
+    plan = plan_pages(app)
+    for page in plan.files:
+        assert page.outfile is not None
+        context = {**redirect_context(app, page), "language": app.config.language}
+        text = app.builder.templates.render(REDIRECT_TEMPLATE, context)  # type: ignore[attr-defined]
+        path = outdir / page.outfile
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
 
-    def relative(pagename: str) -> str:
-        return _output_path(app, pagename).resolve().relative_to(outdir).as_posix()
-
-    current = {relative(page.pagename) for page in plan_pages(app).pages}
+    current = {output_file(app, page.pagename) for page in plan.pages}
+    current |= {page.outfile for page in plan.files if page.outfile is not None}
     try:
         previous = set(manifest.read_text("utf-8").splitlines())
     except OSError:
         previous = set()
-    real = {relative(docname) for docname in app.env.found_docs}
+    real = {output_file(app, docname) for docname in app.env.found_docs}
     for name in sorted(previous - current - real):
         path = (outdir / name).resolve()
         if path.is_relative_to(outdir) and path.is_file() and path.suffix == app.builder.out_suffix:  # type: ignore[attr-defined]

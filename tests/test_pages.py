@@ -459,13 +459,26 @@ def test_bad_redirects_warn_at_the_post(build) -> None:
 def test_redirect_under_dirhtml(build) -> None:
     files = {
         "index.md": INDEX,
-        "posts/a.md": post("A", date="2024-01-01", redirect="[old/a/, old/b]"),
+        "posts/a.md": post("A", date="2024-01-01", redirect="[old/a/, old/b, old/c.html]"),
+        "posts/s.md": "# S\n\n## Sec\n\n```{post} 2024-02-02\n:redirect: x/y.html\n```\n",
     }
     app = build(files, buildername="dirhtml")
     assert warning_text(app) == ""
-    for path in ("old/a/index.html", "old/b/index.html"):
+    for path, href in [
+        ("old/a/index.html", "../../posts/a/"),
+        ("old/b/index.html", "../../posts/a/"),
+        # an old ``.html`` URL (say, from before a move to dirhtml) is kept as it was
+        ("old/c.html", "../posts/a/"),
+        ("x/y.html", "../posts/s/#sec"),
+    ]:
         page = soup(app.outdir / path)
-        assert page.select_one("a")["href"] == "../../posts/a/"
+        assert page.select_one("a")["href"] == href, path
+        refresh = page.find("meta", attrs={"http-equiv": "refresh"})
+        assert refresh["content"] == f"0; url={href}"
+        target = (app.outdir / path).parent / href.split("#")[0] / "index.html"
+        assert target.resolve().is_file()
+    manifest = (app.outdir / ".careerblog-pages").read_text().splitlines()
+    assert {"old/c.html", "x/y.html", "old/a/index.html"} <= set(manifest)
 
 
 # -- builders and the source directory -----------------------------------------------------
