@@ -9,17 +9,20 @@ series links are filled in there at write time.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx import addnodes
 
 from .nodes import cb_post_footer, cb_post_list, cb_taxonomy
+from .warnings import CbWarning, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
+    from .model import PostRecord
     from .store import CareerBlogData
 
 DOMAIN_NAME = "blog"
@@ -44,6 +47,40 @@ def collect_listing_doc(
         footer.source = str(env.doc2path(docname))
         footer.line = post.line
         scope += footer
+        _register_image(env, post)
+
+
+def is_remote(uri: str) -> bool:
+    return "://" in uri or uri.startswith("data:")
+
+
+def image_path(env: BuildEnvironment, post: PostRecord) -> str | None:
+    """The post's image as a path Sphinx copies (a key of ``env.images``), if any."""
+    uri = post.image
+    if not uri or is_remote(uri):
+        return None
+    if uri in env.images:
+        return uri  # ``image: N`` already names the image as Sphinx stored it
+    relative, _ = env.relfn2path(uri, post.docname)
+    return relative if relative in env.images else None
+
+
+def _register_image(env: BuildEnvironment, post: PostRecord) -> None:
+    """A front-matter ``image:`` path is copied like an image of the post's own text
+    (Sphinx's image collector does the same for ``image`` nodes), so cards can show it."""
+    uri = post.image
+    if not uri or is_remote(uri) or uri in env.images:
+        return
+    relative, absolute = env.relfn2path(uri, post.docname)
+    if Path(absolute).is_file():
+        env.images.add_file(post.docname, relative)
+        env.note_dependency(relative)
+    else:
+        warn(
+            CbWarning.FIELD,
+            f"image {uri!r}: no such file ({relative}); cards show no picture",
+            location=(post.docname, post.line),
+        )
 
 
 def _depends_on_posts(doctree: nodes.document) -> bool:

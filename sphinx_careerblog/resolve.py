@@ -21,6 +21,7 @@ from docutils import nodes
 from . import links
 from .dates import format_date
 from .i18n import _
+from .listings import image_path, is_remote
 from .nodes import cb_post_footer, cb_post_list, cb_taxonomy
 from .query import get_index
 from .selection import related_posts, select, series_neighbours
@@ -434,14 +435,16 @@ class PostListRenderer(_Renderer):
         uri = post.image
         if not uri:
             return None
-        image = nodes.image(uri=uri, alt="", classes=["sd-card-img-top", "cb-postlist-image"])
-        if "://" in uri or uri.startswith("data:"):
+        image = nodes.image(alt="", classes=["sd-card-img-top", "cb-postlist-image"])
+        if is_remote(uri):
+            image["uri"] = uri
             image["candidates"] = {"?": uri}
             return image
-        env = self.app.env
-        if uri not in env.images:
-            return None  # not an image Sphinx copies: a broken <img> helps no one
-        image["candidates"] = {"*": uri}
+        path = image_path(self.app.env, post)
+        if path is None:
+            return None  # reported when the post was read
+        image["uri"] = path
+        image["candidates"] = {"*": path}
         return image
 
 

@@ -451,3 +451,30 @@ def test_parallel_write_equals_serial(make_app, tmp_path: Path) -> None:
         app.cleanup()
     assert outputs[0] == outputs[1]
     assert {"index.html", "other.html", "one.html"} <= set(outputs[0])
+
+
+def test_front_matter_image_paths_are_copied_for_cards(build) -> None:
+    files = {
+        "index.md": index_page("```{postlist}\n:format: cards\n```"),
+        "essays/pics/cover.png": "",
+        "essays/one.md": post("With cover", date="2024-02-02", image="pics/cover.png"),
+        "essays/two.md": post("Rooted cover", date="2024-01-01", image="/essays/pics/cover.png"),
+        "essays/three.md": post("Missing cover", date="2023-01-01", image="pics/nope.png"),
+    }
+    files["index.md"] = files["index.md"].replace("\n*\n```", "\nessays/*\n```")
+    app = build(files)
+    warnings = warning_text(app).splitlines()
+    assert len(warnings) == 1
+    assert re.match(
+        r".*essays/three\.md:\d+: WARNING: image 'pics/nope\.png': no such file "
+        r"\(essays/pics/nope\.png\); cards show no picture \[careerblog\.field\]",
+        warnings[0],
+    )
+    cards = soup(app.outdir / "index.html").select(".sd-card")
+    images = [card.select_one("img") for card in cards]
+    assert [img["src"] if img else None for img in images] == [
+        "_images/cover.png",
+        "_images/cover.png",
+        None,
+    ]
+    assert (app.outdir / "_images" / "cover.png").exists()
