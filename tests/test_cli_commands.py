@@ -18,6 +18,8 @@ from sphinx_careerblog import __version__
 from sphinx_careerblog.cli import main
 from sphinx_careerblog.store import get_store
 
+from .conftest import status_text
+
 DATA = Path(__file__).parent / "data" / "import"
 
 
@@ -101,6 +103,24 @@ def test_quickstart_builds_with_no_warnings(
     )
     [checklist] = essay.select(".cb-reflection")
     assert len(checklist.select(".cb-reflection-item input[type=checkbox]")) == 4
+
+
+def test_quickstart_then_new_post_then_rebuild(build, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The documented workflow: quickstart, build, ``new`` into essays/, build again."""
+    target = tmp_path / "handbook"
+    assert main(["quickstart", str(target)]) == 0
+    assert build(srcdir=target).warning.getvalue() == ""
+    assert main(["new", "Second essay", "--dir", str(target / "essays"),
+                 "--category", "Career growth", "--date", "2020-01-01"]) == 0  # fmt: skip
+    app = build(srcdir=target)  # incremental: the new page is read, listings rewritten
+    assert app.warning.getvalue() == ""
+    assert "1 added" in status_text(app)
+    landing = BeautifulSoup((app.outdir / "essays" / "index.html").read_text("utf-8"),
+                            "html.parser")  # fmt: skip
+    titles = [card.get_text(" ", strip=True) for card in landing.select(".cb-postlist .sd-card")]
+    assert len(titles) == 2
+    assert titles[0].startswith("The afternoon I did not ask for help")  # newest first
+    assert titles[1].startswith("Second essay")
 
 
 def test_quickstart_with_baseurl(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
