@@ -265,3 +265,31 @@ def test_heading_jump_under_the_added_title_is_reported(
     assert "the body's first heading is level 3" in capsys.readouterr().out
     _, body = read_post(tmp_path / "out" / "deep.md")
     assert body.startswith("# Deep\n\n```\n# not a heading\n```\n### Starts deep")
+
+
+def test_second_source_of_a_field_is_renamed_not_lost(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], build
+) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "twice.md"
+    source.write_text(
+        "---\ntitle: Twice\ndate: 2024-05-01\ndraft: true\nvisibility: internal\n"
+        "summary: Short.\nexcerpt: A longer teaser text.\n---\nBody.\n",
+        "utf-8",
+    )
+    src = tmp_path / "src"
+    assert main(["import", str(source), "--to", str(src / "posts")]) == 0
+    out = capsys.readouterr().out
+    assert "visibility: another key already gives this field; kept as visibility_unmapped" in out
+    front, _ = read_post(src / "posts" / "twice.md")
+    assert front["visibility"] == "draft"
+    assert front["visibility_unmapped"] == "internal"
+    assert front["summary"] == "Short."
+    assert front["excerpt_unmapped"] == "A longer teaser text."
+    assert "excerpt" not in front
+    app = build(
+        {"index.md": "# Home\n\n```{toctree}\n:glob:\n\nposts/*\n```\n"},
+        conf_extra='careerblog_baseurl = "https://example.org/"\n',
+    )
+    assert app.warning.getvalue() == ""
+    [post] = get_store(app.env).posts["posts/twice"]
+    assert post.fields.visibility == "draft"

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from ..dates import parse_date
-from ..model import FIELDS, truthy
+from ..model import ALIASES, FIELDS, MARKER_KEYS, truthy
 from .writer import CommandError, MystPost, authors_entry, date_value, file_slug
 
 _YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -42,6 +42,11 @@ KEY_HELP = {
     "lang": "`language`",
     "blogpost / post": "dropped: the output always has `post: true`",
 }
+
+#: sphinx-careerblog (and ABlog) fields the importer copies unchanged; the other
+#: fields are mapped above, and a second source of them is renamed.
+PASS_THROUGH = ("location", "language", "redirect", "exclude", "nocomments",
+                "canonical_link", "external_link")  # fmt: skip
 
 _DATE_IN_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -180,8 +185,11 @@ def map_front_matter(data: dict[str, Any], *, file_stem: str = "") -> Mapped:
         used.add(key)
         out.fields[target] = value
 
+    problem_keys: set[str] = set()
+
     def keep(key: str, reason: str) -> None:
         # an unusable value of a known key: kept as it was, and reported
+        problem_keys.add(key)
         out.problems.append(f"{key}: {reason}; kept unchanged")
 
     # markers
@@ -341,15 +349,25 @@ def map_front_matter(data: dict[str, Any], *, file_stem: str = "") -> Mapped:
     if (found := get("lang")) is not None and "language" not in lowered:
         take(found[0], "language", found[1])
 
-    # our own field names (ABlog's too) pass through as they are
-    for name in FIELDS:
+    # our own field names (ABlog's too) that need no mapping pass through as they are
+    for name in PASS_THROUGH:
         found = get(name)
         if found is not None and name not in out.fields:
             take(found[0], name, found[1])
 
+    reserved = {*FIELDS, *ALIASES, *MARKER_KEYS}
     for key, value in data.items():
-        if key not in used:
-            out.unknown[key] = value
+        if key in used:
+            continue
+        name = key
+        if key in out.fields or (key.lower() in reserved and key not in problem_keys):
+            # a second source of a field already mapped (say `visibility` next to
+            # `draft: true`): kept under another name, so it cannot override the first
+            name = f"{key}_unmapped"
+            while name in data or name in out.unknown:
+                name += "_"
+            out.notes.append(f"{key}: another key already gives this field; kept as {name}")
+        out.unknown[name] = value
     return out
 
 

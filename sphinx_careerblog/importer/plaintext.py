@@ -67,7 +67,7 @@ def _is_decoration(char: str) -> bool:
     code = ord(char)
     if 0xE0020 <= code <= 0xE007F:  # emoji tag sequences (flags of regions)
         return True
-    return unicodedata.category(char) in ("So", "Sk", "Cs", "Me")
+    return unicodedata.category(char) in ("So", "Sk", "Me")
 
 
 def strip_decorations(text: str) -> str:
