@@ -63,8 +63,7 @@ class CareerBlogDomain(Domain):
         kind = _KINDS.get(typ)
         if kind is None:
             return None
-        # Domains receive no app; Sphinx's own ReferencesResolver reaches it this way.
-        app: Sphinx = env._app
+        app = _app_of(env)
         term = get_index(app).term(kind, target)
         if term is None and kind == "author":
             term = _author_by_name(app, target)
@@ -95,6 +94,14 @@ class CareerBlogDomain(Domain):
         contnode: nodes.Element,
     ) -> list[tuple[str, nodes.reference]]:
         return []  # terms are not objects: ``any`` would turn ordinary words into links
+
+
+def _app_of(env: BuildEnvironment) -> Sphinx:
+    """Domains receive no app. Sphinx 8.2+ keeps it as ``env._app`` (its own
+    ReferencesResolver reaches it that way; ``env.app`` is deprecated there);
+    Sphinx 7.4 has only ``env.app``."""
+    app: Sphinx | None = getattr(env, "_app", None)
+    return app if app is not None else env.app
 
 
 def _author_by_name(app: Sphinx, name: str) -> Any:
