@@ -8,17 +8,21 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
 
 from sphinx_careerblog import __version__
 from sphinx_careerblog.cli import main
 from sphinx_careerblog.store import get_store
 
-from .conftest import status_text
+from .conftest import BuildFn, status_text
+
+MakeApp = Callable[..., SphinxTestApp]
 
 DATA = Path(__file__).parent / "data" / "import"
 
@@ -63,12 +67,35 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().out.strip() == f"careerblog {__version__}"
 
 
+def test_reference_documents_every_command_and_flag() -> None:
+    import argparse
+
+    from sphinx_careerblog.cli import build_parser
+
+    reference = (Path(__file__).parents[1] / "docs" / "reference" / "cli.md").read_text("utf-8")
+    parser = build_parser()
+    [commands] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    missing = []
+    for name, sub in commands.choices.items():
+        if f"## `careerblog {name}`" not in reference:
+            missing.append(name)
+        for action in sub._actions:
+            missing.extend(
+                f"{name} {flag}"
+                for flag in action.option_strings
+                if flag.startswith("--") and flag != "--help" and f"`{flag}" not in reference
+            )
+            if not action.option_strings and f"`{action.metavar}" not in reference:
+                missing.append(f"{name} {action.metavar}")
+    assert not missing
+
+
 # -- quickstart ----------------------------------------------------------------------
 
 
 def test_quickstart_builds_with_no_warnings(
-    make_app, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:  # type: ignore[no-untyped-def]
+    make_app: MakeApp, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "handbook"
     title, author = 'Ops & "Growth" <notes>', "Zoë O'Neil"
     assert main(["quickstart", str(target), "--title", title, "--author", author]) == 0
@@ -105,7 +132,7 @@ def test_quickstart_builds_with_no_warnings(
     assert len(checklist.select(".cb-reflection-item input[type=checkbox]")) == 4
 
 
-def test_quickstart_then_new_post_then_rebuild(build, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_quickstart_then_new_post_then_rebuild(build: BuildFn, tmp_path: Path) -> None:
     """The documented workflow: quickstart, build, ``new`` into essays/, build again."""
     target = tmp_path / "handbook"
     assert main(["quickstart", str(target)]) == 0
@@ -123,7 +150,7 @@ def test_quickstart_then_new_post_then_rebuild(build, tmp_path: Path) -> None:  
     assert titles[1].startswith("Second essay")
 
 
-def test_quickstart_with_baseurl(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_quickstart_with_baseurl(make_app: MakeApp, tmp_path: Path) -> None:
     target = tmp_path / "site"
     assert main(["quickstart", str(target), "--baseurl", "https://handbook.example.org/"]) == 0
     app = make_app("html", srcdir=target)
@@ -161,7 +188,7 @@ def test_quickstart_into_an_empty_git_directory(tmp_path: Path) -> None:
 # -- new -------------------------------------------------------------------------------
 
 
-def test_new_post(build, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+def test_new_post(build: BuildFn, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     posts = tmp_path / "src" / "essays"
     status = main([
         "new", "Mentoring: what “good” looks like & why <it> matters",

@@ -12,6 +12,8 @@ from bs4 import BeautifulSoup
 from sphinx_careerblog.cli import main
 from sphinx_careerblog.store import get_store
 
+from .conftest import BuildFn
+
 DATA = Path(__file__).parent / "data" / "import"
 
 
@@ -217,7 +219,7 @@ def test_format_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert (tmp_path / "o" / "sniffed.md").is_file()
 
 
-def test_imported_markdown_posts_build_without_warnings(build, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_imported_markdown_posts_build_without_warnings(build: BuildFn, tmp_path: Path) -> None:
     src = tmp_path / "src"
     files = [str(path) for path in sorted(DATA.glob("*.md"))]
     files.append(str(DATA / "no-front-matter.markdown"))
@@ -268,8 +270,8 @@ def test_heading_jump_under_the_added_title_is_reported(
 
 
 def test_second_source_of_a_field_is_renamed_not_lost(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], build
-) -> None:  # type: ignore[no-untyped-def]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], build: BuildFn
+) -> None:
     source = tmp_path / "twice.md"
     source.write_text(
         "---\ntitle: Twice\ndate: 2024-05-01\ndraft: true\nvisibility: internal\n"

@@ -13,11 +13,14 @@ from sphinx_careerblog.importer.plaintext import (
     BulletList,
     Heading,
     Paragraph,
+    TextEssay,
     is_heading,
     parse_text,
 )
 from sphinx_careerblog.importer.writer import read_text
 from sphinx_careerblog.store import get_store
+
+from .conftest import BuildFn
 
 DATA = Path(__file__).parent / "data" / "import"
 
@@ -32,7 +35,7 @@ def split_output(path: Path) -> tuple[dict[str, object], str]:
     return data, body
 
 
-def essay(name: str):  # type: ignore[no-untyped-def]
+def essay(name: str) -> TextEssay:
     return parse_text(read_text(DATA / name))
 
 
@@ -207,7 +210,7 @@ def test_utf16_export_with_bom(tmp_path: Path) -> None:
 # -- a real build of every sample --------------------------------------------------------
 
 
-def test_imported_text_posts_build_without_warnings(build, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_imported_text_posts_build_without_warnings(build: BuildFn, tmp_path: Path) -> None:
     src = tmp_path / "src"
     files = sorted(str(path) for path in DATA.glob("*.txt"))
     status = main(["import", *files, "--to", str(src / "posts"), "--date", "2026-01-05"])
@@ -268,7 +271,7 @@ def test_docs_example_is_what_the_importer_writes(tmp_path: Path) -> None:
     assert written.read_text("utf-8") == (snippets / "import-after.md").read_text("utf-8")
 
 
-def test_markup_characters_survive_a_real_build(build, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_markup_characters_survive_a_real_build(build: BuildFn, tmp_path: Path) -> None:
     src = tmp_path / "src"
     source = tmp_path / "odd.txt"
     source.write_text(
