@@ -24,7 +24,7 @@ from .i18n import _
 from .listings import image_path, is_remote
 from .nodes import cb_post_footer, cb_post_list, cb_taxonomy
 from .query import get_index
-from .selection import related_posts, select, series_neighbours
+from .selection import declared_slugs, related_posts, select, series_neighbours
 from .store import get_store
 from .warnings import CbWarning, warn
 
@@ -157,6 +157,11 @@ class PostListRenderer(_Renderer):
             self.index,
             options.get("filters", {}),
             authors=self.config.careerblog_authors,
+            declared=declared_slugs(
+                self.config.careerblog_categories,
+                self.config.careerblog_tags,
+                self.config.careerblog_authors,
+            ),
             exclude_docname=self.node.get("docname") if options.get("exclude_current") else None,
             sort=options.get("sort", "date-desc"),
             limit=options.get("limit"),

@@ -6,7 +6,7 @@ the unknown filter values that ``select`` returns, where the listing stands.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -41,17 +41,25 @@ def _matching(
     option: str,
     value: str,
     authors: Mapping[str, Mapping[str, str]],
+    declared: Mapping[str, Collection[str]],
 ) -> set[str] | None:
-    """Keys of the listed posts that ``value`` selects; None if it names nothing known."""
+    """Keys of the listed posts that ``value`` selects; None if it names nothing known.
+
+    A category, tag or author declared in the configuration is known even while no
+    listed post uses it: it selects nothing, without a warning.
+    """
+    known_but_unused: set[str] | None = (
+        set() if slugify(value) in declared.get(option, ()) else None
+    )
     if option in ("category", "tag"):
         term = index.term(option, value)  # type: ignore[arg-type]
-        return None if term is None else {post.key for post in term.posts}
+        return known_but_unused if term is None else {post.key for post in term.posts}
     if option == "author":
         for key in _author_keys(value, authors):
             term = index.term("author", key)
             if term is not None:
                 return {post.key for post in term.posts}
-        return None
+        return known_but_unused
     if option == "year":
         try:
             year = int(value)
@@ -79,18 +87,23 @@ def select(
     filters: Mapping[str, Sequence[str]],
     *,
     authors: Mapping[str, Mapping[str, str]] | None = None,
+    declared: Mapping[str, Collection[str]] | None = None,
     exclude_docname: str | None = None,
     sort: str = "date-desc",
     limit: int | None = None,
 ) -> Selection:
     """The listed posts that pass every filter (AND), each filter matching any of
-    its values (OR); sorted and cut to ``limit``."""
+    its values (OR); sorted and cut to ``limit``.
+
+    ``declared`` maps ``category``/``tag``/``author`` to the slugs the configuration
+    declares (see ``declared_slugs``).
+    """
     allowed: set[str] | None = None
     unknown: list[tuple[str, str]] = []
     for option, values in filters.items():
         keys: set[str] = set()
         for value in values:
-            matched = _matching(index, option, value, authors or {})
+            matched = _matching(index, option, value, authors or {}, declared or {})
             if matched is None:
                 unknown.append((option, value))
             else:
@@ -105,6 +118,25 @@ def select(
     if limit is not None:
         posts = posts[:limit]
     return Selection(tuple(posts), tuple(unknown))
+
+
+def declared_slugs(
+    categories: Mapping[str, Mapping[str, str]],
+    tags: Mapping[str, Mapping[str, str]],
+    authors: Mapping[str, Mapping[str, str]],
+) -> dict[str, set[str]]:
+    """Slugs of the terms declared in the configuration (keys, titles and names)."""
+
+    def slugs(registry: Mapping[str, Mapping[str, str]], field: str) -> set[str]:
+        result = {slugify(key) for key in registry}
+        result |= {slugify(str(entry[field])) for entry in registry.values() if entry.get(field)}
+        return result
+
+    return {
+        "category": slugs(categories, "title"),
+        "tag": slugs(tags, "title"),
+        "author": slugs(authors, "name"),
+    }
 
 
 def sort_posts(posts: Iterable[PostRecord], sort: str) -> list[PostRecord]:

@@ -90,6 +90,28 @@ def test_unknown_filter_value_warns_located_and_matches_nothing(build) -> None:
     assert titles(case(page, 1)) == ["Delta essay", "Alpha essay"]
 
 
+def test_declared_terms_without_posts_match_nothing_quietly(build) -> None:
+    conf = (
+        AUTHORS_CONF
+        + 'careerblog_authors["ines"] = {"name": "Inês"}\n'
+        + 'careerblog_categories = {"leadership": {"title": "Leading teams"}}\n'
+        + 'careerblog_tags = {"hiring": {}}\n'
+    )
+    app = _build_cases(
+        build,
+        "```{postlist}\n:category: leadership\n```",
+        "```{postlist}\n:category: Leading teams, craft\n```",
+        "```{postlist}\n:tag: hiring\n```",
+        "```{postlist}\n:author: ines\n```",
+        conf_extra=conf,
+    )
+    assert warning_text(app) == ""
+    page = soup(app.outdir / "index.html")
+    for number in (0, 2, 3):
+        assert case(page, number).select_one(".cb-postlist-empty") is not None
+    assert titles(case(page, 1)) == ["Charlie essay", "Alpha essay"]
+
+
 def test_filter_warning_lines_point_at_the_directive(build) -> None:
     app = build(
         {**POSTS, "index.md": index_page("text\n\n```{postlist}\n:tag: nosuch\n```")},
