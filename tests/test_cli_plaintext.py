@@ -258,6 +258,9 @@ def test_imported_text_posts_build_without_warnings(build: BuildFn, tmp_path: Pa
     assert "A line with *stars*, a #hash, <angle brackets> & an [odd] link-like bit" in text
     assert "1. This line starts like a numbered list" in text
     assert len(tricky.select(".cb-reflection")) == 3
+    intro = tricky.select_one(".cb-reflection p:not(.cb-reflection-title)")
+    assert intro is not None
+    assert intro.get_text(strip=True) == "Before you plan anything, check:"  # moved inside
     ids = [node["data-cb-id"] for node in tricky.select(".cb-reflection")]
     assert len(set(ids)) == 3
 
