@@ -13,6 +13,18 @@ exclude_patterns = ["_build", "snippets"]
 html_theme = "alabaster"
 html_static_path: list[str] = []
 html_baseurl = "https://handbook.example.org/"
+# the blog sidebars (docs/howto/sidebars.md) after alabaster's own
+html_sidebars = {
+    "**": [
+        "about.html",
+        "searchfield.html",
+        "navigation.html",
+        "careerblog/recent.html",
+        "careerblog/categories.html",
+        "careerblog/tags.html",
+        "careerblog/archives.html",
+    ]
+}
 
 careerblog_title = "Engineering essays"
 careerblog_authors = {

@@ -61,6 +61,7 @@ def sidebar_context(app: Sphinx, pagename: str) -> dict[str, Any]:
         return href(app.builder.get_relative_uri(pagename, paths.overview_page(root, kind)))  # type: ignore[arg-type]
 
     return {
+        "recent_limit": count,
         "recent": recent,
         "categories": terms("category"),
         "tags": terms("tag"),
