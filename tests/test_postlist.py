@@ -500,3 +500,55 @@ def test_front_matter_image_paths_are_copied_for_cards(build) -> None:
         None,
     ]
     assert (app.outdir / "_images" / "cover.png").exists()
+
+
+DOCS = Path(__file__).parents[1] / "docs"
+SNIPPETS = sorted(
+    path
+    for path in (DOCS / "snippets").glob("*.md")
+    if path.name.startswith(("postlist-", "taxonomy-", "blog-roles"))
+)
+
+
+def test_docs_snippets_build_cleanly_with_the_handbook_essays(build) -> None:
+    """The reference's examples are real: each one renders from the handbook's essays."""
+    assert len(SNIPPETS) >= 10
+    handbook: dict[str, object] = {}
+    exec((DOCS / "conf.py").read_text("utf-8"), handbook)  # the handbook's own settings
+    conf = "".join(
+        f"{name} = {value!r}\n"
+        for name, value in handbook.items()
+        if name.startswith("careerblog_")
+    )
+    files: dict[str, str] = {}
+    for essay in (DOCS / "essays").glob("*.md"):
+        files[f"essays/{essay.name}"] = essay.read_text("utf-8")
+    for snippet in SNIPPETS:
+        files[f"{snippet.stem}.md"] = f"# {snippet.stem}\n\n" + snippet.read_text("utf-8")
+    files["index.md"] = "# Home\n\n```{toctree}\n:glob:\n\n*\nessays/*\n```\n"
+    app = build(files, conf_extra=conf)
+    assert warning_text(app) == ""
+    for snippet in SNIPPETS:
+        page = soup(app.outdir / f"{snippet.stem}.html")
+        if snippet.stem == "blog-roles":
+            assert len(page.select("a .xref.blog")) == 4
+            continue
+        root = page.select_one(".cb-postlist, .cb-taxonomy")
+        assert root is not None, snippet.name
+        empty = root.select_one(".cb-postlist-empty")
+        assert (empty is not None) == (snippet.stem == "postlist-empty"), snippet.name
+
+
+def test_every_option_is_documented() -> None:
+    from sphinx_careerblog.directives.post_list import PostListDirective, TaxonomyDirective
+
+    postlist = (DOCS / "reference" / "postlist.md").read_text("utf-8")
+    missing = [name for name in PostListDirective.option_spec if f"`{name}`" not in postlist]
+    assert not missing
+    taxonomy = (DOCS / "reference" / "taxonomy-and-roles.md").read_text("utf-8")
+    missing = [name for name in TaxonomyDirective.option_spec if f"`{name}`" not in taxonomy]
+    assert not missing
+    for value in ("`categories`", "`tags`", "`authors`", "`years`", "`cloud`", "`list`"):
+        assert value in taxonomy
+    for value in ("`list`", "`cards`", "`table`", "`compact`", "`date-asc`", "`title`"):
+        assert value in postlist
