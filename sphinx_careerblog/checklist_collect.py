@@ -109,9 +109,42 @@ def resolve_reflection_lists(app: Sphinx, doctree: nodes.document, docname: str)
     if not placeholders:
         return
     store = get_store(app.env)
-    every = [record for doc in sorted(store.checklists) for record in store.checklists[doc]]
+    every = [
+        record
+        for doc in reading_order(app.env, store.checklists)
+        for record in store.checklists[doc]
+    ]
     for node in placeholders:
         node.replace_self(ReflectionListRenderer(app, store, node, docname).render(every))
+
+
+def reading_order(env: BuildEnvironment, docnames: Iterable[str]) -> list[str]:
+    """``docnames`` in the order a reader meets them in the toctrees (root document
+    first, depth first); documents outside every toctree follow, by name."""
+    wanted = set(docnames)
+    order: list[str] = []
+    seen: set[str] = set()
+    stack = [env.config.root_doc]
+    while stack:
+        docname = stack.pop()
+        if docname in seen:
+            continue
+        seen.add(docname)
+        if docname in wanted:
+            order.append(docname)
+        stack.extend(reversed(env.toctree_includes.get(docname, [])))
+    return order + sorted(wanted - set(order))
+
+
+def refresh_on_reorder(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-get-updated``: moving documents in a toctree reorders every
+    ``reflectionlist`` without changing any checklist, so compare the order too."""
+    store = get_store(env)
+    order = "\n".join(reading_order(env, store.checklists))
+    if order == store.reflection_order:
+        return []
+    store.reflection_order = order
+    return sorted(store.listing_docs & set(env.found_docs))
 
 
 def doc_uri(app: Sphinx, fromdocname: str, docname: str, anchor: str) -> str | None:

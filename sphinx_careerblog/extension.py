@@ -76,6 +76,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(ReflectionHtmlTransform)
     app.connect(READ_EVENT, checklist_collect.collect_checklists)
     app.connect("doctree-resolved", checklist_collect.resolve_reflection_lists)
+    app.connect("env-get-updated", checklist_collect.refresh_on_reorder)
     app.connect("config-inited", assets.register_static_dir)
     app.connect("builder-inited", assets.add_assets)
 

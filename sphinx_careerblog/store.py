@@ -5,6 +5,7 @@ only reads. ``ENV_VERSION`` changes whenever a stored record changes shape:
 
 1. first release: posts, checklists, listing documents, fingerprint.
 2. ``ChecklistRecord.post``: the post a checklist stands in.
+3. ``reflection_order``: reading order of the documents holding checklists.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
-ENV_VERSION = 2
+ENV_VERSION = 3
 
 
 @dataclass
@@ -34,6 +35,9 @@ class CareerBlogData:
     fingerprint: str = ""
     #: hash of what sidebars show; a change rewrites every page
     sidebar_fingerprint: str = ""
+    #: the documents holding checklists, in reading order (``reflectionlist`` shows them
+    #: so); a change rewrites ``listing_docs``
+    reflection_order: str = ""
     #: per-process caches of derived views (``query.get_index``); never pickled
     transient: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 

@@ -209,10 +209,21 @@ def test_fresh_after_incremental_edits(build) -> None:
     app = build()
     assert warning_text(app) == ""
     summary, habits, _career = lists(app)
-    assert titles(summary) == ["Ownership", "Brand new", "Craft review", "Loose ends"]
-    entry = summary.select(".cb-reflectionlist-entry")[2]
+    assert titles(summary) == ["Ownership", "Craft review", "Loose ends", "Brand new"]
+    entry = summary.select(".cb-reflectionlist-entry")[1]
     assert entry["data-cb-hashes"] == item_hash("Would you build it the same design again?")
-    assert titles(habits) == ["Ownership", "Brand new", "Loose ends"]
+    assert titles(habits) == ["Ownership", "Loose ends", "Brand new"]
+
+    # reorder the toctree only: the lists follow the reading order
+    (src / "index.md").write_text(
+        INDEX.replace("essays/one\nessays/two\n", "essays/two\nessays/one\n").replace(
+            "notes\n", "notes\nessays/three\n"
+        ),
+        "utf-8",
+    )
+    app = build()
+    summary, habits, _career = lists(app)
+    assert titles(summary) == ["Craft review", "Ownership", "Loose ends", "Brand new"]
 
     # remove a document: its checklist leaves the lists
     (src / "notes.md").unlink()
@@ -220,6 +231,7 @@ def test_fresh_after_incremental_edits(build) -> None:
     app = build()
     summary, habits, _career = lists(app)
     assert titles(habits) == ["Ownership", "Brand new"]
+    assert titles(summary) == ["Ownership", "Craft review", "Brand new"]
 
     # the same as a clean build
     clean = build(freshenv=True)
