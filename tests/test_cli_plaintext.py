@@ -65,6 +65,7 @@ def essay(name: str) -> TextEssay:
         ("One two three four five six seven eight nine ten", True),  # 10 words
         ("One two three four five six seven eight nine ten eleven", False),
         ("x" * 81, False),  # more than 80 characters
+        ("A sentence with a hidden space.\u200b", False),  # invisible characters
     ],
 )
 def test_heading_rule(line: str, expected: bool) -> None:

@@ -57,7 +57,8 @@ VISIBILITY_WORDS = {"public": "public", "internal": "internal", "private": "inte
                     "draft": "draft"}  # fmt: skip
 _VISIBILITY_RANK = {"public": 0, "internal": 1, "draft": 2}
 
-_JOINERS = frozenset("\u200d\ufe0e\ufe0f\u20e3")
+#: Joiners, selectors and invisible spaces that trail emoji or pasted text.
+_JOINERS = frozenset("\u200b\u200c\u200d\u2060\ufeff\ufe0e\ufe0f\u20e3")
 
 
 def _is_decoration(char: str) -> bool:
