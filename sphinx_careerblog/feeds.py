@@ -180,9 +180,12 @@ def published(post: PostRecord) -> dt.datetime:
 
 
 def updated(post: PostRecord) -> dt.datetime:
-    """``updated`` (which already holds the latest ``update`` directive), else ``date``."""
+    """``updated`` (which already holds the latest ``update`` directive), else ``date``.
+
+    Never earlier than the publication date (an ``updated`` before ``date`` is a typo).
+    """
     latest = post.fields.updated
-    return as_utc(latest) if latest is not None else published(post)
+    return max(as_utc(latest), published(post)) if latest is not None else published(post)
 
 
 # -- what goes in -----------------------------------------------------------------------
@@ -198,6 +201,7 @@ class FeedPlan:
     """Which feeds this build writes, and the posts of each (newest first, cut to length)."""
 
     urls: SiteUrls
+    root: str  # careerblog_path
     formats: tuple[paths.FeedFormat, ...]
     site_posts: tuple[PostRecord, ...]
     #: category slug -> (label, posts); only categories with at least one entry
@@ -213,8 +217,6 @@ class FeedPlan:
         if "atom" not in self.formats or slug not in self.categories:
             return None
         return paths.category_feed_file(self.root, self.categories[slug][0])
-
-    root: str = ""
 
 
 def plan_feeds(app: Sphinx) -> FeedPlan | None:
@@ -236,10 +238,10 @@ def plan_feeds(app: Sphinx) -> FeedPlan | None:
             categories[term.slug] = (term.label, posts)
     return FeedPlan(
         urls=SiteUrls(normalised_base(base)),
+        root=config.careerblog_path,
         formats=formats,  # type: ignore[arg-type]
         site_posts=site_posts,
         categories=categories,
-        root=config.careerblog_path,
     )
 
 

@@ -652,3 +652,27 @@ def test_helpers_make_urls_absolute_and_text_xml_safe() -> None:
     assert as_utc(naive).isoformat() == "2024-05-01T12:00:00+00:00"
     zoned = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.timezone(dt.timedelta(hours=2)))
     assert as_utc(zoned).isoformat() == "2024-05-01T10:00:00+00:00"
+
+
+def test_restructuredtext_posts_with_full_text(build: Any) -> None:
+    files = {
+        "index.rst": "Home\n====\n\n.. toctree::\n   :glob:\n\n   essays/*\n",
+        "essays/rst.rst": (
+            "An rST essay\n============\n\n"
+            ".. post:: 2024-07-01\n   :category: Craft\n   :author: Ann & Bo\n\n"
+            "First paragraph with a :doc:`link <other>` and *emphasis*.\n\n"
+            "Details\n-------\n\nSee the `section <#details>`_.\n"
+        ),
+        "essays/other.rst": "Other\n=====\n\nNot a post.\n",
+    }
+    app = build(files, conf_extra="careerblog_feed_fulltext = True\n")
+    assert warning_text(app) == ""
+    [entry] = atom_entries(read(app, "blog/atom.xml"))
+    assert entry.findtext(f"{ATOM}title") == "An rST essay"
+    assert entry.findtext(f"{ATOM}author/{ATOM}name") == "Ann & Bo"
+    body = BeautifulSoup(entry.findtext(f"{ATOM}content") or "", "html.parser")
+    assert body.find("em") is not None
+    hrefs = [a["href"] for a in body.find_all("a")]
+    assert "https://example.org/essays/other.html" in hrefs
+    assert "https://example.org/essays/rst.html#details" in hrefs
+    assert body.select(".cb-byline") == []
