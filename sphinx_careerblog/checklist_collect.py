@@ -26,6 +26,7 @@ from .checklist_nodes import (
     cb_reflectionlist,
     cb_reflectionlist_entry,
     cb_reflectionlist_progress,
+    own_items,
 )
 from .i18n import _
 from .model import ChecklistItem, ChecklistRecord, slugify
@@ -70,8 +71,7 @@ def collect_checklists(
             cb_id = node["cb_id"] = unique
         first_line[cb_id] = node.line
         items = tuple(
-            ChecklistItem(text=item["cb_text"], hash=item["cb_hash"])
-            for item in node.findall(cb_reflection_item)
+            ChecklistItem(text=item["cb_text"], hash=item["cb_hash"]) for item in own_items(node)
         )
         records.append(
             ChecklistRecord(

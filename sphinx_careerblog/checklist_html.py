@@ -19,6 +19,7 @@ from .checklist_nodes import (
     cb_reflection_item,
     cb_reflection_items,
     cb_reflection_label,
+    own_items,
 )
 
 
@@ -31,14 +32,15 @@ class ReflectionHtmlTransform(SphinxPostTransform):
         used_ids: set[str] = set()
         for root in self.document.findall(cb_reflection):
             if interactive:
-                root["interactive"] = any(True for _item in root.findall(cb_reflection_item))
+                root["interactive"] = bool(own_items(root))
                 base = root["ids"][0] if root["ids"] else f"reflection-{root['cb_id']}"
-                for item in root.findall(cb_reflection_item):
+                for item in own_items(root):
                     add_checkbox(item, _unique(f"{base}-{item['cb_hash']}", used_ids))
             else:
-                for items in root.findall(cb_reflection_items):
-                    items["classes"].append("cb-reflection-static")
-                for item in root.findall(cb_reflection_item):
+                for child in root.children:
+                    if isinstance(child, cb_reflection_items):
+                        child["classes"].append("cb-reflection-static")
+                for item in own_items(root):
                     add_box(item)
 
 

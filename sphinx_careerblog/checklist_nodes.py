@@ -74,6 +74,17 @@ class cb_reflectionlist_progress(nodes.inline):  # noqa: N801
     """The reader's progress on one listed checklist (``total``); JS fills it."""
 
 
+def own_items(root: cb_reflection) -> list[cb_reflection_item]:
+    """The prompts of ``root`` itself (not of a checklist nested in its content)."""
+    return [
+        item
+        for child in root.children
+        if isinstance(child, cb_reflection_items)
+        for item in child.children
+        if isinstance(item, cb_reflection_item)
+    ]
+
+
 # -- HTML --------------------------------------------------------------------------
 
 
@@ -112,7 +123,7 @@ def _tag(
 def depart_reflection_html(self: Any, node: cb_reflection) -> None:
     if node.get("interactive"):
         base = node["ids"][0] if node["ids"] else node.get("cb_id", "reflection")
-        total = sum(1 for _item in node.findall(cb_reflection_item))
+        total = len(own_items(node))
         template = _(PROGRESS_TEMPLATE)
         out = self.body
         out.append(_tag(self, "div", "cb-reflection-controls"))

@@ -396,3 +396,59 @@ def test_script_size_budget() -> None:
         text = path.read_text("utf-8")
         assert "innerHTML" not in text and "fetch(" not in text and "http" not in text
         assert text.startswith("// @ts-check")
+
+
+def test_checklist_nested_in_a_checklist_stays_its_own(build) -> None:
+    text = """\
+    # P
+
+    ::::{reflection} Outer
+    Intro.
+
+    :::{reflection} Inner
+    - Inner prompt?
+    :::
+
+    - Outer prompt?
+    ::::
+    """
+    app = build({"index.md": text})
+    assert "a checklist inside another checklist" in warning_text(app)
+    outer, inner = get_store(app.env).checklists["index"]
+    assert [item.text for item in outer.items] == ["Outer prompt?"]
+    assert [item.text for item in inner.items] == ["Inner prompt?"]
+    page = soup(app)
+    assert len(page.select("input[type=checkbox]")) == 2
+    assert [p.get_text() for p in page.select(".cb-reflection-progress")] == ["0 of 1", "0 of 1"]
+
+
+def test_gettext_extracts_titles_and_prompts(build) -> None:
+    app = build({"index.md": ESSAY}, buildername="gettext")
+    assert warning_text(app) == ""
+    pot = (Path(app.outdir) / "index.pot").read_text("utf-8")
+    assert 'msgid "Before you *start*"' in pot or "Before you" in pot
+    for prompt in ("Could you explain it to a newcomer?", "Would you do it again?"):
+        assert f'msgid "{prompt}"' in pot
+
+
+def test_translated_prompts_are_what_readers_tick(build, tmp_path: Path) -> None:
+    """Prompts are shown translated but keyed by their source text, so a reader keeps
+    their ticks when switching languages, and a new translation unticks nothing."""
+    src = tmp_path / "src"
+    po = src / "locales" / "de" / "LC_MESSAGES" / "index.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Would you do it again?"\nmsgstr "Würdest du es wieder tun?"\n',
+        "utf-8",
+    )
+    app = build(
+        {"index.md": ESSAY},
+        conf_extra='language = "de"\nlocale_dirs = ["locales"]\n',
+        srcdir=src,
+    )
+    labels = [label.get_text() for label in soup(app).select(".cb-reflection-item label")]
+    assert labels[2] == "Würdest du es wieder tun?"
+    assert soup(app).select("li.cb-reflection-item")[2]["data-cb-hash"] == item_hash(
+        "Would you do it again?"
+    )

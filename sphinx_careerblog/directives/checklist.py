@@ -113,6 +113,15 @@ class ReflectionDirective(CbDirective):
             )
             root.extend(content)
             return
+        for node in content:
+            if isinstance(node, nodes.Element) and any(True for _ in node.findall(cb_reflection)):
+                warn(
+                    CbWarning.CHECKLIST,
+                    "reflection: a checklist inside another checklist is kept as a "
+                    "checklist of its own",
+                    location=location,
+                )
+                break
         root.extend(content[:index])
         source_list = content[index]
         assert isinstance(source_list, nodes.Element)
