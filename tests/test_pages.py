@@ -601,3 +601,23 @@ def test_subscribe_line_shows_feeds_from_the_context(build) -> None:
         ".cb-subscribe a"
     )
     assert soup(app.outdir / "index.html").select(".cb-subscribe") == []
+
+
+def test_restructuredtext_posts_and_escaped_blog_title(build) -> None:
+    files = {
+        "index.rst": "Home\n====\n\n.. toctree::\n   :glob:\n\n   posts/*\n",
+        "posts/r.rst": (
+            "An rST essay\n============\n\n.. post:: 2024-04-04\n   :tags: rst, craft\n"
+            "   :category: Notes\n\nIts first paragraph.\n"
+        ),
+    }
+    app = build(files, conf_extra="careerblog_title = 'Essays <&> \"quoted\"'\n")
+    assert warning_text(app) == ""
+    index = soup(app.outdir / "blog" / "index.html")
+    assert page_root(index).h1.get_text() == 'Essays <&> "quoted"'
+    assert index.title.get_text().startswith('Essays <&> "quoted"')
+    assert "<&>" not in (app.outdir / "blog" / "index.html").read_text()
+    assert entry_titles(index) == ["An rST essay"]
+    tag = page_root(soup(app.outdir / "blog" / "tag" / "rst.html"))
+    assert tag.select_one(".cb-entry-summary").get_text() == "Its first paragraph."
+    assert tag.select_one(".cb-entry-title a")["href"] == "../../posts/r.html"

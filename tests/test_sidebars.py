@@ -142,3 +142,11 @@ def test_sidebar_context_is_available_to_custom_templates(build) -> None:
     )
     mine = soup(app.outdir / "index.html").select_one("#mine")
     assert mine is not None and mine.get_text() == "2 tags, newest: Post 01"
+
+
+def test_recent_box_can_be_turned_off(build) -> None:
+    app = build(blog(2), conf_extra=SIDEBARS_CONF + "careerblog_sidebar_recent = 0\n")
+    assert warning_text(app) == ""
+    page = soup(app.outdir / "index.html")
+    assert page.select(".cb-sidebar-recent") == []
+    assert sidebar_items(page, "tags") == ["all (2)", "even (1)"]
