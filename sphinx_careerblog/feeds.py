@@ -726,7 +726,7 @@ def remove_stale_feeds(outdir: Path, root: str, written: set[str]) -> None:
     Only files at feed paths that carry this extension's generator mark are removed:
     a deleted category's feed, or a site feed after its last public post went.
     """
-    candidates = [paths.feed_file(root, "atom"), paths.feed_file(root, "rss")]
+    candidates = [paths.feed_file(root, fmt) for fmt in paths.FEED_FILES]
     category_dir = outdir / root / "category"
     if category_dir.is_dir():
         candidates += [f"{root}/category/{p.name}" for p in category_dir.glob("*.atom.xml")]
@@ -739,6 +739,8 @@ def remove_stale_feeds(outdir: Path, root: str, written: set[str]) -> None:
 def _written_by_us(path: Path) -> bool:
     with path.open("rb") as stream:
         head = stream.read(16384)
+    if path.suffix == ".json":  # JSON Feed has no generator field: a 1.1 feed at our path
+        return f'"version": "{JSON_FEED_VERSION}"'.encode() in head
     return f">{GENERATOR}".encode() in head and b"<generator" in head
 
 

@@ -676,3 +676,24 @@ def test_restructuredtext_posts_with_full_text(build: Any) -> None:
     assert "https://example.org/essays/other.html" in hrefs
     assert "https://example.org/essays/rst.html#details" in hrefs
     assert body.select(".cb-byline") == []
+
+
+def test_feeds_go_when_their_last_public_post_goes(build: Any, tmp_path: Path) -> None:
+    src = tmp_path / "gone"
+    files = {"index.md": INDEX, "essays/only.md": essay("Only", "2024-01-01")}
+    app = build(files, srcdir=src)
+    blog = Path(app.outdir) / "blog"
+    assert {p.name for p in blog.glob("*.*")} >= {"atom.xml", "rss.xml", "feed.json"}
+    # a file of the site's own, next to the feeds, is never touched
+    (blog / "notes.xml").write_text("<notes><generator>mine</generator></notes>")
+    (src / "essays" / "only.md").write_text(
+        essay("Only", "2024-01-01", extra="visibility: internal\n"), "utf-8"
+    )
+    app = build(None, srcdir=src)
+    assert warning_text(app) == ""
+    for name in ("atom.xml", "rss.xml", "feed.json", "category/career-growth.atom.xml"):
+        assert not (blog / name).exists(), name
+    assert (blog / "notes.xml").exists()
+    # the catalog still lists the (now internal) post
+    posts = json.loads((blog / "posts.json").read_text("utf-8"))["posts"]
+    assert [post["visibility"] for post in posts] == ["internal"]
