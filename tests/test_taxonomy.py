@@ -246,3 +246,32 @@ def test_domain_holds_no_data(build) -> None:
     data = app.env.domaindata["blog"]
     assert set(data) <= {"version"}
     assert "index" in app.env.careerblog.listing_docs  # type: ignore[attr-defined]
+
+
+def test_dirhtml_entries_and_roles_link_to_existing_pages(build) -> None:
+    app = build(
+        {
+            **POSTS,
+            "index.md": index_page(
+                "```{taxonomy}\n:kind: tags\n```",
+                "```{taxonomy}\n:kind: years\n:format: cloud\n```",
+                "See {blog:tag}`feedback` and {blog:author}`mara`.",
+            ),
+        },
+        conf_extra=AUTHORS_CONF,
+        buildername="dirhtml",
+    )
+    assert warning_text(app) == ""
+    if not generated_pages_available(app):
+        pytest.skip("this build writes no generated pages")
+    page = soup(app.outdir / "index.html")
+    hrefs = [
+        str(a["href"])
+        for number in range(3)
+        for a in case(page, number).select("a.reference.internal")
+    ]
+    assert "blog/tag/feedback/" in hrefs
+    assert "blog/archive/2024/" in hrefs
+    assert "blog/author/mara/" in hrefs
+    for href in hrefs:
+        assert (app.outdir / href / "index.html").exists(), href
