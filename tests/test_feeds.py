@@ -589,9 +589,19 @@ def test_parallel_build_gives_the_same_feeds(build: Any, tmp_path: Path) -> None
     files = basic_files()
     for day in range(1, 8):
         files[f"essays/extra{day}.md"] = essay(f"Extra {day}", f"2023-05-0{day}")
-    serial = snapshot(build(files, conf_extra=conf, srcdir=tmp_path / "serial"))
-    parallel = snapshot(build(files, conf_extra=conf, srcdir=tmp_path / "par", parallel=2))
-    assert serial == parallel
+    serial_app = build(files, conf_extra=conf, srcdir=tmp_path / "serial")
+    serial = snapshot(serial_app)
+    serial_links = alternate_links(serial_app, "essays/extra3.html")
+    parallel_app = build(files, conf_extra=conf, srcdir=tmp_path / "par", parallel=2)
+    assert serial == snapshot(parallel_app)
+    # pages written by forked workers carry the same autodiscovery links
+    assert alternate_links(parallel_app, "essays/extra3.html") == serial_links
+    assert len(serial_links) == 3
+
+
+def alternate_links(app: Any, page: str) -> list[tuple[str, str, str]]:
+    soup = BeautifulSoup((Path(app.outdir) / page).read_text(), "html.parser")
+    return [(a["type"], a["title"], a["href"]) for a in soup.find_all("link", rel="alternate")]
 
 
 def test_update_directive_sets_the_entry_updated(build: Any) -> None:
