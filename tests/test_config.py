@@ -45,7 +45,9 @@ def test_every_config_value_has_a_bad_example() -> None:
 
 @pytest.mark.parametrize("name", sorted(BAD_VALUES))
 def test_bad_config_value_warns_once_and_uses_default(build, name) -> None:
-    app = build(PROJECT, conf_extra=f"{name} = {BAD_VALUES[name]!r}\n")
+    # html_baseurl keeps feeds writable when careerblog_baseurl falls back to ""
+    conf = f"html_baseurl = 'https://example.org/'\n{name} = {BAD_VALUES[name]!r}\n"
+    app = build(PROJECT, conf_extra=conf)
     assert app.statuscode == 0
     warnings = [line for line in warning_text(app).splitlines() if "WARNING" in line]
     assert len(warnings) == 1, warnings
