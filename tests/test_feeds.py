@@ -327,6 +327,12 @@ def test_dirhtml_urls(build: Any) -> None:
     assert hrefs == {"../../blog/atom.xml", "../../blog/rss.xml", "../../blog/feed.json"}
     for href in hrefs:  # the relative links point at real files
         assert (Path(app.outdir) / "essays/one" / href).resolve().is_file()
+    category = Path(app.outdir) / "blog/category/craft/index.html"
+    page = BeautifulSoup(category.read_text(), "html.parser")
+    hrefs = {link["href"] for link in page.find_all("link", rel="alternate")}
+    assert "../craft.atom.xml" in hrefs and len(hrefs) == 4
+    for href in hrefs:
+        assert (category.parent / href).resolve().is_file(), href
 
 
 def test_section_posts_link_to_their_anchor(build: Any) -> None:
