@@ -635,4 +635,15 @@ def finish_pages(app: Sphinx, exception: BaseException | None) -> None:
         path = (outdir / name).resolve()
         if path.is_relative_to(outdir) and path.is_file() and path.suffix == app.builder.out_suffix:  # type: ignore[attr-defined]
             path.unlink()
+            _remove_empty_dirs(path.parent, outdir)
     manifest.write_text("".join(f"{name}\n" for name in sorted(current)), "utf-8")
+
+
+def _remove_empty_dirs(directory: Path, outdir: Path) -> None:
+    """Remove ``directory`` and its parents while they are empty (dirhtml's folders)."""
+    while directory != outdir and directory.is_relative_to(outdir):
+        try:
+            directory.rmdir()  # only succeeds when empty
+        except OSError:
+            return
+        directory = directory.parent

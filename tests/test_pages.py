@@ -621,3 +621,11 @@ def test_restructuredtext_posts_and_escaped_blog_title(build) -> None:
     tag = page_root(soup(app.outdir / "blog" / "tag" / "rst.html"))
     assert tag.select_one(".cb-entry-summary").get_text() == "Its first paragraph."
     assert tag.select_one(".cb-entry-title a")["href"] == "../../posts/r.html"
+
+
+@pytest.mark.parametrize("buildername", ["text", "latex"])
+def test_non_html_builders_write_no_pages(build, buildername) -> None:
+    app = build(blog(2), conf_extra=AUTHORS, buildername=buildername)
+    assert warning_text(app) == ""
+    assert not (app.outdir / "blog").exists()
+    assert not (app.outdir / ".careerblog-pages").exists()

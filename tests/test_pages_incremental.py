@@ -199,3 +199,23 @@ def test_body_only_edit_rewrites_one_page(make_app, tmp_path) -> None:
     written = re.findall(r"writing output\.\.\. \[\s*\d+%\] (\S+)", status)
     # Sphinx itself rewrites the document whose toctree holds the edited one
     assert written == ["index", "posts/p01"]
+
+
+def test_dirhtml_incremental_removes_the_old_page_folder(make_app, tmp_path) -> None:
+    src = _initial(tmp_path / "src")
+    app = make_app("dirhtml", srcdir=src)
+    app.build()
+    growth = app.outdir / "blog" / "category" / "growth"
+    assert (growth / "index.html").is_file()
+    app.cleanup()
+    for number in (1, 3):  # the two Growth posts move to Craft
+        path = src / "posts" / f"p{number:02d}.md"
+        edit(path, path.read_text().replace("category: Growth", "category: Craft"))
+    app = make_app("dirhtml", srcdir=src)
+    app.build()
+    assert warning_text(app) == ""
+    assert not growth.exists()
+    assert (app.outdir / "blog" / "category" / "craft" / "page" / "2" / "index.html").is_file()
+    assert "Growth" not in " ".join(
+        sidebar_items(soup(app.outdir / "about" / "index.html"), "categories")
+    )
