@@ -397,3 +397,13 @@ def test_import_a_thousand_files(tmp_path: Path, capsys: pytest.CaptureFixture[s
         "engineering",
         "teamwork",
     ]
+
+
+def test_reference_example_of_new_is_current(tmp_path: Path) -> None:
+    """docs/reference/cli.md shows docs/snippets/new-post.md as this command's output."""
+    status = main(["new", "Saying no, kindly", "--category", "Career growth", "--tag",
+                   "boundaries", "--author", "mara", "--date", "2026-03-02",
+                   "--dir", str(tmp_path)])  # fmt: skip
+    assert status == 0
+    snippet = Path(__file__).parents[1] / "docs" / "snippets" / "new-post.md"
+    assert (tmp_path / "saying-no-kindly.md").read_text("utf-8") == snippet.read_text("utf-8")
