@@ -64,6 +64,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.connect("html-collect-pages", pages.collect_pages)
     app.connect("html-page-context", sidebars.add_sidebar_context)
     app.connect("build-finished", pages.finish_pages)
+    app.connect("env-updated", pages.report_slug_collisions)
 
     # reflection checklists: directives, nodes, HTML checkboxes, reflectionlist, assets
     from . import assets, checklist_collect, checklist_nodes

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
     from sphinx.application import Sphinx
     from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
 
     from .model import PostRecord
 
@@ -261,7 +262,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
 
 
 def report(app: Sphinx, plan: Plan) -> None:
-    """Warn once per build about page and slug collisions and unusable redirects."""
+    """Warn once per build about page collisions and unusable redirects."""
     for page, docname in plan.collisions:
         if page.kind == "redirect" and page.target is not None:
             warn(
@@ -283,6 +284,11 @@ def report(app: Sphinx, plan: Plan) -> None:
             f"redirect {old!r} is not written: {problem}",
             location=(post.docname, post.line or 1),
         )
+
+
+def report_slug_collisions(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-updated``: warn once per build (in every builder) about labels that share a
+    slug; the index, its pages and the taxonomy overviews merge them."""
     root: str = app.config.careerblog_path
     index = get_index(app)
     for collision in index.collisions:
@@ -306,7 +312,8 @@ def report(app: Sphinx, plan: Plan) -> None:
         warn(
             CbWarning.SLUG_COLLISION,
             f"the {collision.kind} labels {shown} all map to the slug {collision.slug!r}; "
-            f"they share one page ({pagename}). Spell them the same way, or rename one",
+            f"they are listed as one {collision.kind} ({pagename}). Spell them the same way, "
+            "or rename one",
             location=(culprit.docname, culprit.line or 1),
         )
 
