@@ -295,3 +295,16 @@ def test_second_source_of_a_field_is_renamed_not_lost(
     assert app.warning.getvalue() == ""
     [post] = get_store(app.env).posts["posts/twice"]
     assert post.fields.visibility == "draft"
+
+
+def test_windows_markdown_with_bom(tmp_path: Path) -> None:
+    source = tmp_path / "win.md"
+    text = "---\r\ntitle: Über Windows\r\ntags: [a, b]\r\n---\r\nLine one.\r\n\r\nLine two.\r\n"
+    source.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert main(["import", str(source), "--to", str(tmp_path / "out")]) == 0
+    written = (tmp_path / "out" / "uber-windows.md").read_bytes()
+    assert b"\r" not in written
+    assert not written.startswith(b"\xef\xbb\xbf")
+    front, body = read_post(tmp_path / "out" / "uber-windows.md")
+    assert front == {"post": True, "tags": ["a", "b"]}
+    assert body == "# Über Windows\n\nLine one.\n\nLine two.\n"
