@@ -23,6 +23,7 @@ from .checklist_nodes import (
     cb_reflection_item,
     cb_reflection_items,
     cb_reflection_list,
+    cb_reflection_title,
     cb_reflectionlist,
     cb_reflectionlist_entry,
     cb_reflectionlist_progress,
@@ -71,13 +72,15 @@ def collect_checklists(
             cb_id = node["cb_id"] = unique
         first_line[cb_id] = node.line
         items = tuple(
-            ChecklistItem(text=item["cb_text"], hash=item["cb_hash"]) for item in own_items(node)
+            # as shown (after smart quotes and translation); the hash stays the source's
+            ChecklistItem(text=" ".join(item.astext().split()), hash=item["cb_hash"])
+            for item in own_items(node)
         )
         records.append(
             ChecklistRecord(
                 docname=docname,
                 id=cb_id,
-                title=node["title"],
+                title=_shown_title(node),
                 category=node.get("category"),
                 items=items,
                 anchor=node["ids"][0] if node["ids"] else "",
@@ -88,6 +91,13 @@ def collect_checklists(
         )
     if records:
         store.checklists[docname] = tuple(records)
+
+
+def _shown_title(node: cb_reflection) -> str:
+    for child in node.children:
+        if isinstance(child, cb_reflection_title):
+            return " ".join(child.astext().split())
+    return str(node["title"])
 
 
 def _enclosing_post(node: nodes.Node, post_anchors: set[str]) -> str | None:
@@ -196,7 +206,8 @@ class ReflectionListRenderer:
         if unknown:
             warn(
                 CbWarning.FILTER,
-                f"reflectionlist: :{option}: {', '.join(unknown)} matches no checklist",
+                f"reflectionlist: :{option}: {', '.join(unknown)} matches no "
+                + ("checklist" if option == "category" else "post category"),
                 location=self.node,
             )
 
