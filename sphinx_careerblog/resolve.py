@@ -22,6 +22,7 @@ from . import links
 from .dates import format_date
 from .i18n import _
 from .listings import image_path, is_remote
+from .model import slugify
 from .nodes import cb_post_footer, cb_post_list, cb_taxonomy
 from .query import get_index
 from .selection import declared_slugs, related_posts, select, series_neighbours
@@ -254,8 +255,6 @@ class PostListRenderer(_Renderer):
         classes = ["cb-postlist-items"]
         style = self.options.get("list_style")
         if style:
-            from .model import slugify
-
             classes.append(f"cb-list-style-{slugify(style)}")
         return classes
 
