@@ -138,7 +138,11 @@ def depart_reflection_html(self: Any, node: cb_reflection) -> None:
             )
         )
         out.append(self.encode(template.format(done=0, total=total)) + "</p>")
-        out.append(_tag(self, "button", "cb-reflection-reset", type="button", hidden="hidden"))
+        # "Reset" is named by its checklist for screen readers ("Reset, Looking back")
+        described = {"aria_describedby": node["title_id"]} if node.get("title_id") else {}
+        out.append(
+            _tag(self, "button", "cb-reflection-reset", type="button", hidden="hidden", **described)
+        )
         out.append(self.encode(_("Reset")) + "</button>")
         out.append(_tag(self, "p", "cb-reflection-status", hidden="hidden", role="status"))
         out.append(self.encode(_("This browser does not let the page save your answers.")))

@@ -85,6 +85,7 @@ def test_html_markup(build) -> None:
     assert progress.has_attr("hidden")  # the script shows it; without JS it would lie
     reset = root.select_one("button.cb-reflection-reset")
     assert reset["type"] == "button" and reset.get_text() == "Reset"
+    assert reset["aria-describedby"] == root["aria-labelledby"]
     notes = root.find("textarea")
     assert page.find("label", attrs={"for": notes["id"]}) is not None
 

@@ -96,6 +96,14 @@ def test_notes_persist(page: Page, site_url: str, problems: list[str]) -> None:
     # reset clears ticks, never the reader's writing
     page.locator(".cb-reflection-reset").click()
     expect(notes).to_have_value('I would pick <b>Postgres</b> again & keep "it" simple.')
+    # printed: boxes and notes on paper, no buttons
+    boxes(page).nth(0).check()
+    page.emulate_media(media="print")
+    expect(page.locator(".cb-reflection-reset")).to_be_hidden()
+    expect(notes).to_be_visible()
+    expect(boxes(page).nth(0)).to_be_visible()
+    expect(boxes(page).nth(0)).to_be_checked()
+    expect(progress(page)).to_have_text("1 of 3")
 
 
 def test_two_pages_are_independent(page: Page, site_url: str, problems: list[str]) -> None:
