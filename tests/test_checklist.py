@@ -392,7 +392,7 @@ def test_second_build_keeps_configuration(build, tmp_path: Path) -> None:
 def test_script_size_budget() -> None:
     static = Path(__file__).parents[1] / "sphinx_careerblog" / "static"
     size = sum(path.stat().st_size for path in static.glob("careerblog-checklist*.js"))
-    assert 0 < size < 6 * 1024, size
+    assert 0 < size < 6000, size  # "under 6 KB", in the strictest reading
     for path in static.glob("*.js"):
         text = path.read_text("utf-8")
         assert "innerHTML" not in text and "fetch(" not in text and "http" not in text

@@ -8,21 +8,16 @@ globalThis.cbChecklistCore = (() => {
   const key = (...parts) => parts.map(esc).join(":");
   const progressText = (t, done, total) => t.replace("{done}", done).replace("{total}", total);
 
-  /** A storage that never throws (private mode, quota, disabled). @param {() => Storage | null} open */
+  /** Storage that never throws (private mode, full, disabled). @param {() => Storage | null} open */
   function openStore(open) {
     let s = null;
     try {
-      s = open();
-      s?.getItem("cb");
+      (s = open())?.getItem("cb");
     } catch {
       s = null;
     }
     const safe = (f, fallback) => {
-      try {
-        return s ? f(s) : fallback;
-      } catch {
-        return fallback;
-      }
+      try { return s ? f(s) : fallback; } catch { return fallback; }
     };
     return {
       ok: !!s,
@@ -32,7 +27,7 @@ globalThis.cbChecklistCore = (() => {
     };
   }
 
-  // the export object of every answer saved under prefix
+  // export of every answer saved under prefix
   function collect(store, prefix) {
     const entries = {}, p = esc(prefix) + ":";
     for (const k of store.keys().sort()) {
@@ -52,7 +47,7 @@ globalThis.cbChecklistCore = (() => {
     return e;
   }
 
-  // save imported entries; returns how many were saved
+  // save imported entries; returns how many
   const restore = (store, prefix, entries) =>
     Object.entries(entries).filter(([k, v]) => store.set(esc(prefix) + ":" + k, v)).length;
 

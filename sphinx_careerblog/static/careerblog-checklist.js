@@ -1,5 +1,5 @@
 // @ts-check
-// sphinx-careerblog reflection checklists: answers stay in this browser (localStorage).
+// sphinx-careerblog reflection checklists: answers stay in this browser.
 "use strict";
 (() => {
   const core = globalThis["cbChecklistCore"];
@@ -14,8 +14,9 @@
   };
 
   function checklist(root) {
-    const q = (s) => all(root, s)[0];
-    const boxes = all(root, ".cb-reflection-item>input"), notes = q("textarea"), reset = q(".cb-reflection-reset");
+    // own parts only, not a nested checklist's
+    const q = (s) => all(root, ":scope>*>" + s)[0];
+    const boxes = all(root, ":scope>ul>li>input"), notes = q("textarea"), reset = q(".cb-reflection-reset");
     const warn = () => (q(".cb-reflection-status").hidden = false);
     const hash = (b) => key(root, b.parentElement.dataset.cbHash);
     const update = () => show(q(".cb-reflection-progress"), boxes.filter((b) => b.checked).length, boxes.length);
@@ -39,8 +40,12 @@
 
   function entry(li) {
     const hashes = li.dataset.cbHashes.split(" ").filter(Boolean);
-    const load = () => show(all(li, ".cb-reflectionlist-progress")[0],
-      hashes.filter((h) => store.get(key(li, h)) === "1").length, hashes.length);
+    const done = (h) => store.get(key(li, h)) === "1";
+    const load = () => {
+      show(all(li, ".cb-reflectionlist-progress")[0], hashes.filter(done).length, hashes.length);
+      for (const box of all(li, "[data-cb-hash] .cb-reflection-box"))
+        box.textContent = done(box.closest("li").dataset.cbHash) ? "☑ " : "☐ ";
+    };
     load();
     return load;
   }
@@ -49,8 +54,7 @@
     const status = all(box, "[role=status]")[0], input = all(box, "input")[0];
     box.hidden = false;
     all(box, "button")[0].addEventListener("click", () => {
-      const a = document.createElement("a");
-      const json = JSON.stringify(core.collect(store, prefix), null, 1);
+      const a = document.createElement("a"), json = JSON.stringify(core.collect(store, prefix), null, 1);
       a.href = URL.createObjectURL(new Blob([json], { type: "application/json" }));
       a.download = "reflections.json";
       document.body.append(a);

@@ -91,6 +91,11 @@ PAGES = {
         ```{reflectionlist}
         :format: summary
         ```
+
+        ## Every prompt
+
+        ```{reflectionlist}
+        ```
         """,
 }
 

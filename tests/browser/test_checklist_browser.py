@@ -117,8 +117,11 @@ def test_two_pages_are_independent(page: Page, site_url: str, problems: list[str
     page.goto(f"{site_url}/essay-a.html")
     expect(progress(page)).to_have_text("1 of 3")
     page.goto(f"{site_url}/dashboard.html")
-    entries = page.locator(".cb-reflectionlist-entry .cb-reflectionlist-progress")
+    entries = page.locator(".cb-reflectionlist-summary .cb-reflectionlist-progress")
     expect(entries).to_have_text(["1 of 3", "1 of 2", "0 of 2"])
+    # the full list marks the reader's ticks: ☑ ticked, ☐ not
+    marks = page.locator(".cb-reflectionlist-full .cb-reflection-box")
+    expect(marks).to_have_text(["☑", "☐", "☐", "☐", "☑", "☐", "☐"])
 
 
 def test_edited_prompt_starts_unticked(
