@@ -453,3 +453,21 @@ def test_translated_prompts_are_what_readers_tick(build, tmp_path: Path) -> None
     assert soup(app).select("li.cb-reflection-item")[2]["data-cb-hash"] == item_hash(
         "Would you do it again?"
     )
+
+
+def test_changing_the_storage_prefix_rewrites_pages(build) -> None:
+    app = build({"index.md": ESSAY, "conf.py": _conf('careerblog_checklist_storage_prefix = "a"')})
+    script = soup(app).find("script", attrs={"data-cb-storage-prefix": True})
+    assert script["data-cb-storage-prefix"] == "a"
+    (Path(app.srcdir) / "conf.py").write_text(
+        _conf('careerblog_checklist_storage_prefix = "b"'), "utf-8"
+    )
+    again = build()
+    script = soup(again).find("script", attrs={"data-cb-storage-prefix": True})
+    assert script["data-cb-storage-prefix"] == "b"
+
+
+def _conf(extra: str) -> str:
+    from .conftest import BASE_CONF
+
+    return BASE_CONF + extra + "\n"
