@@ -249,3 +249,20 @@ def test_parallel_read_equals_serial(build, tmp_path: Path) -> None:
     for docname, records in serial_store.items():
         assert get_store(parallel.env).checklists[docname] == records
     assert [str(listing) for listing in lists(parallel)] == serial_html
+
+
+def test_unreachable_document_is_listed_unlinked_in_latex(build) -> None:
+    app = build(
+        {
+            "index.md": "# Book\n\n```{toctree}\ndashboard\n```\n",
+            "dashboard.md": "# Dashboard\n\n```{reflectionlist}\n```\n",
+            "loose.md": "---\norphan: true\n---\n# Loose\n\n:::{reflection} Outside the book\n"
+            "- Still listed?\n:::\n",
+        },
+        buildername="latex",
+    )
+    assert warning_text(app) == ""
+    tex = next(Path(app.outdir).glob("*.tex")).read_text("utf-8")
+    assert r"\sphinxstylestrong{Outside the book}" in tex
+    assert "loose:reflection-outside-the-book" not in tex  # no link into a missing chapter
+    assert "Still listed?" in tex
