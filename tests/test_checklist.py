@@ -254,6 +254,14 @@ BAD = {
         r"index.md:3: WARNING: reflection: no title given; using 'Reflection'",
         ["A?", "Reflection"],
     ),
+    "notes with a value": (
+        ":::{reflection} Title\n:notes: please\n- A?\n:::\n",
+        (
+            r"index.md:3: WARNING: reflection: :notes: is a flag \(no value needed\); 'please' "
+            r"is read as on"
+        ),
+        ["A?", "Your notes"],
+    ),
     "unknown option": (
         ":::{reflection} Title\n:colour: red\n- A?\n:::\n",
         (
@@ -277,6 +285,13 @@ def test_bad_content(build, case: str) -> None:
     text = soup(app).select_one("div.body, div[role=main]") or soup(app)
     for words in kept:
         assert words in text.get_text(" ")
+
+
+@pytest.mark.parametrize(("value", "expected"), [("true", True), ("no", False)])
+def test_notes_accepts_true_and_false(build, value: str, expected: bool) -> None:
+    app = build({"index.md": f"# P\n\n:::{{reflection}} T\n:notes: {value}\n- A?\n:::\n"})
+    assert warning_text(app) == ""
+    assert (soup(app).find("textarea") is not None) is expected
 
 
 def test_duplicate_ids_are_stored_apart(build) -> None:

@@ -49,7 +49,7 @@ class ReflectionDirective(CbDirective):
     option_spec: ClassVar[LenientOptionSpec] = LenientOptionSpec(
         id=directives.unchanged,
         category=directives.unchanged,
-        notes=directives.flag,
+        notes=directives.unchanged,  # a flag; "true"/"false" accepted (see notes_flag)
     )
 
     def run(self) -> list[Node]:
@@ -67,7 +67,7 @@ class ReflectionDirective(CbDirective):
         root = cb_reflection(classes=["cb-reflection"])
         self.set_source_info(root)
         root["cb_doc"] = self.env.docname
-        root["notes"] = "notes" in self.options
+        root["notes"] = self.notes_flag(location)
         category = " ".join((self.options.get("category") or "").split())
         root["category"] = category or None
 
@@ -88,6 +88,23 @@ class ReflectionDirective(CbDirective):
         root.extend(messages)
         self.arrange(root, self.parse_content_to_nodes(), location)
         return [root]
+
+    def notes_flag(self, location: str) -> bool:
+        """``:notes:`` is a flag; a value such as ``true`` or ``no`` is understood too
+        (docutils would drop the whole checklist over a value given to a flag)."""
+        if "notes" not in self.options:
+            return False
+        value = (self.options["notes"] or "").strip().lower()
+        if value in ("", "true", "yes", "on", "1"):
+            return True
+        if value in ("false", "no", "off", "0"):
+            return False
+        warn(
+            CbWarning.CHECKLIST,
+            f"reflection: :notes: is a flag (no value needed); {value!r} is read as on",
+            location=location,
+        )
+        return True
 
     def storage_id(self, title: str, location: str) -> str:
         given = " ".join((self.options.get("id") or "").split())
