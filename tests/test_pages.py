@@ -632,3 +632,19 @@ def test_non_html_builders_write_no_pages(build, buildername) -> None:
     assert warning_text(app) == ""
     assert not (app.outdir / "blog").exists()
     assert not (app.outdir / ".careerblog-pages").exists()
+
+
+def test_subscribe_line_lists_the_real_feeds(build) -> None:
+    app = build(blog(2))
+    assert warning_text(app) == ""
+    out = app.outdir
+    category = out / "blog" / "category" / "craft.html"
+    links = page_root(soup(category)).select(".cb-subscribe a")
+    assert links, "no Subscribe line"
+    first = links[0]
+    assert first["href"] == "craft.atom.xml"
+    assert first["type"] == "application/atom+xml"
+    for link in links:
+        assert (category.parent / link["href"]).resolve().is_file(), link["href"]
+    index_links = page_root(soup(out / "blog" / "index.html")).select(".cb-subscribe a")
+    assert {a["href"] for a in index_links} >= {"atom.xml"}
