@@ -78,13 +78,18 @@ class CareerBlogCollector(EnvironmentCollector):
         app.emit(READ_EVENT, env, docname, doctree, store)
 
     def get_updated_docs(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
+        """Documents to rewrite (not re-read) because what they show of others changed."""
         store = get_store(env)
         changed: set[str] = set()
-        fingerprint = listing_fingerprint(store)
-        if fingerprint != store.fingerprint:
-            store.fingerprint = fingerprint
+        listing = listing_fingerprint(store)
+        if listing != store.fingerprint:
+            store.fingerprint = listing
             changed |= store.listing_docs
-            # bylines, related posts and series links of every post show other posts
+        # related posts and series links under each post show other posts' titles,
+        # dates and terms; a summary-only edit must not rewrite every post
+        neighbours = neighbour_fingerprint(store)
+        if neighbours != store.neighbour_fingerprint:
+            store.neighbour_fingerprint = neighbours
             changed |= set(store.posts)
         sidebar = sidebar_fingerprint(app, store)
         if sidebar != store.sidebar_fingerprint:
@@ -108,6 +113,17 @@ def listing_fingerprint(store: CareerBlogData) -> str:
                             post.reading_minutes)).encode())  # fmt: skip
     for docname in sorted(store.checklists):
         digest.update(repr((docname, store.checklists[docname])).encode())
+    return digest.hexdigest()
+
+
+def neighbour_fingerprint(store: CareerBlogData) -> str:
+    """A hash of what a post's footer (related posts, series links) shows of others."""
+    digest = hashlib.sha256()
+    for post in store.iter_posts():
+        fields = post.fields
+        digest.update(repr((post.key, post.listed_title, fields.date, fields.categories,
+                            fields.tags, fields.series, fields.visibility, fields.exclude,
+                            fields.external_link)).encode())  # fmt: skip
     return digest.hexdigest()
 
 

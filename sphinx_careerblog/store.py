@@ -6,6 +6,7 @@ only reads. ``ENV_VERSION`` changes whenever a stored record changes shape:
 1. first release: posts, checklists, listing documents, fingerprint.
 2. ``ChecklistRecord.post``: the post a checklist stands in.
 3. ``reflection_order``: reading order of the documents holding checklists.
+4. ``neighbour_fingerprint``: what post footers show of other posts.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
-ENV_VERSION = 3
+ENV_VERSION = 4
 
 
 @dataclass
@@ -35,6 +36,8 @@ class CareerBlogData:
     fingerprint: str = ""
     #: hash of what sidebars show; a change rewrites every page
     sidebar_fingerprint: str = ""
+    #: hash of what related-post and series links show; a change rewrites every post
+    neighbour_fingerprint: str = ""
     #: the documents holding checklists, in reading order (``reflectionlist`` shows them
     #: so); a change rewrites ``listing_docs``
     reflection_order: str = ""

@@ -60,3 +60,31 @@ def test_edit_delete_and_add_match_a_clean_build(make_app, tmp_path) -> None:
     assert set(incremental_posts) == {"one", "three"}
     assert "01 June 2024" in incremental_html
     assert (clean.outdir / "one.html").read_text() == incremental_html
+
+
+def _written(app) -> set[str]:
+    return set(re.findall(r"writing output\.\.\. \[\s*\d+%\] (\S+)", status_text(app)))
+
+
+def test_summary_edit_rewrites_listings_but_not_other_posts(make_app, tmp_path) -> None:
+    files = {
+        **FILES,
+        "list.md": "# All essays\n\n```{postlist}\n:excerpts:\n```\n",
+        "three.md": "---\npost: true\ndate: 2023-03-01\ntags: [a]\n---\n# Three\n\nThird.\n",
+    }
+    src = write_project(tmp_path / "src", files)
+    _rebuild(make_app, src).cleanup()
+
+    edit(src / "one.md", files["one.md"].replace("First.", "A new first paragraph."))
+    app = _rebuild(make_app, src)
+    written = _written(app)
+    assert {"one", "list"} <= written
+    assert not {"two", "three"} & written
+    assert "A new first paragraph." in (app.outdir / "list.html").read_text()
+    app.cleanup()
+
+    # a new title is shown in the related posts of the post sharing its tag
+    edit(src / "one.md", files["one.md"].replace("# One", "# One, retitled"))
+    app = _rebuild(make_app, src)
+    assert "three" in _written(app)
+    assert "One, retitled" in (app.outdir / "three.html").read_text()
