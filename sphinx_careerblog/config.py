@@ -5,10 +5,9 @@ from __future__ import annotations
 import fnmatch
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from .warnings import CbWarning, file_location, warn
+from .warnings import CbWarning, conf_location, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -161,7 +160,7 @@ def validate(app: Sphinx, config: Config) -> None:
             warn(
                 CbWarning.CONFIG,
                 f"{value.name} = {current!r}: {problem}; using the default {value.default!r}",
-                location=file_location(str(Path(app.confdir, "conf.py"))),
+                location=conf_location(app.confdir, value.name),
             )
             setattr(config, value.name, value.default)
     if not config.careerblog_title:

@@ -34,7 +34,7 @@ from .i18n import _
 from .links import generated_pages_available, term_title
 from .query import get_index
 from .store import get_store
-from .warnings import CbWarning, file_location, warn
+from .warnings import CbWarning, conf_location, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -705,7 +705,8 @@ def write_feeds(app: Sphinx, exception: BaseException | None) -> None:
     problem = base_url_problem(configured_base_url(config))
     if problem:
         if any(in_feeds(post) for post in get_index(app).posts):
-            warn(CbWarning.FEED, problem, location=file_location(str(Path(app.confdir, "conf.py"))))
+            name = "careerblog_baseurl" if app.config.careerblog_baseurl else "html_baseurl"
+            warn(CbWarning.FEED, problem, location=conf_location(app.confdir, name))
         return
     plan = plan_feeds(app)
     if plan is None:

@@ -6,6 +6,8 @@ Users silence a kind of problem with ``suppress_warnings = ["careerblog.<subtype
 from __future__ import annotations
 
 import enum
+import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
@@ -63,6 +65,22 @@ def file_location(path: str, line: int | None = None) -> nodes.Node:
     marker.source = path
     marker.line = line
     return marker
+
+
+def conf_location(confdir: str | Path, name: str | None = None) -> nodes.Node:
+    """A location in ``conf.py``: the line assigning ``name`` when there is one."""
+    path = Path(confdir, "conf.py")
+    line = None
+    if name:
+        try:
+            text = path.read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
+            text = ""
+        for number, content in enumerate(text.splitlines(), start=1):
+            if re.match(rf"\s*{re.escape(name)}\s*[:=]", content):
+                line = number
+                break
+    return file_location(str(path), line)
 
 
 def node_location(node: nodes.Node) -> tuple[str | None, int | None]:

@@ -92,3 +92,12 @@ def test_second_build_reports_no_configuration_change(make_app, tmp_path) -> Non
     assert not any("careerblog" in item or "templates_path" in item for item in changed)
     assert "0 added, 0 changed, 0 removed" in status
     assert "targets for 0 source files that are out of date" in status
+
+
+def test_config_warning_points_at_the_assignment_line(build) -> None:
+    conf = "html_baseurl = 'https://example.org/'\n\ncareerblog_related = 'three'\n"
+    app = build(PROJECT, conf_extra=conf)
+    # BASE_CONF is followed by the extra lines: find the line the value is set on
+    conf_lines = (app.srcdir / "conf.py").read_text().splitlines()
+    line = next(n for n, text in enumerate(conf_lines, 1) if text.startswith("careerblog_related"))
+    assert f"conf.py:{line}: WARNING: careerblog_related" in warning_text(app)
