@@ -128,19 +128,20 @@ def test_incremental_equals_clean(make_app, tmp_path, change) -> None:
         assert after != before
 
 
-def test_untouched_page_shows_new_counts_after_adding_a_post(make_app, tmp_path) -> None:
+@pytest.mark.parametrize("parallel", [1, 2])
+def test_untouched_page_shows_new_counts_after_adding_a_post(make_app, tmp_path, parallel) -> None:
     src = _initial(tmp_path / "src")
-    app = make_app("html", srcdir=src)
+    app = make_app("html", srcdir=src, parallel=parallel)
     app.build()
     about = app.outdir / "about.html"
     assert "all (4)" in sidebar_items(soup(about), "tags")
     app.cleanup()
 
     _add(src)
-    app = make_app("html", srcdir=src)
+    app = make_app("html", srcdir=src, parallel=parallel)
     app.build()
     status = status_text(app)
-    assert "reading sources... [100%] posts/p10" in status
+    assert re.search(r"reading sources\.\.\. \[\s*100%\] posts/p10", status)
     parsed = soup(about)
     assert "all (5)" in sidebar_items(parsed, "tags")
     assert "Fresh (1)" in sidebar_items(parsed, "categories")
