@@ -573,13 +573,12 @@ def overview_view(app: Sphinx, page: PlannedPage) -> dict[str, Any]:
 def redirect_context(app: Sphinx, page: PlannedPage) -> dict[str, Any]:
     post = page.target
     assert post is not None
+    # the post's own page (it moved here), even when listings link out (external_link)
     if page.outfile is None:
-        url = links.post_uri(app, page.pagename, post) or ""
-    elif post.fields.external_link:
-        url = post.fields.external_link
+        url = app.builder.get_relative_uri(page.pagename, post.docname)
     else:
         url = relative_uri(page.outfile, app.builder.get_target_uri(post.docname))
-        url = (url or "./") + (f"#{post.anchor}" if post.anchor else "")
+    url = (url or "./") + (f"#{post.anchor}" if post.anchor else "")
     base: str = app.config.careerblog_baseurl or app.config.html_baseurl or ""
     if post.fields.canonical_link:
         canonical = post.fields.canonical_link

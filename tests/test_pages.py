@@ -415,7 +415,11 @@ def test_redirect_pages(build) -> None:
     files = {
         "index.md": INDEX,
         "posts/new.md": post(
-            "New home", date="2024-01-01", redirect="[old/post.html, /2019/old-name, archive/x/]"
+            "New home",
+            date="2024-01-01",
+            redirect="[old/post.html, /2019/old-name, archive/x/]",
+            # listings link out, but the old address leads to the post's own page
+            external_link="https://elsewhere.example/new",
         ),
         "posts/sec.md": "# Page\n\n## Moved section\n\n```{post} 2024-02-02\n"
         ":redirect: legacy/section\n```\n\nText.\n",
