@@ -470,12 +470,21 @@ def page_context(app: Sphinx, page: PlannedPage) -> dict[str, Any]:
             }
     else:
         view |= overview_view(app, page)
-    return {
+    context: dict[str, Any] = {
         # themes treat ``title`` as HTML (they apply ``striptags``), like a document title
         "title": html.escape(title, quote=False),
         "careerblog_page": view,
         "careerblog_generated": True,
     }
+    # the neighbours of a paginated listing, for browsers and crawlers
+    head = [
+        f'<link rel="{rel}" href="{html.escape(view[key])}" />'
+        for rel, key in (("prev", "newer"), ("next", "older"))
+        if view.get(key)
+    ]
+    if head:
+        context["metatags"] = "\n    ".join(head)
+    return context
 
 
 def collection_view(app: Sphinx, page: PlannedPage) -> dict[str, Any]:

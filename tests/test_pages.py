@@ -180,6 +180,12 @@ def test_pagination(build, per_page) -> None:
         else:
             assert (page.parent / older["href"]).resolve() == pages[number + 1].resolve()
         assert parsed.select_one("[aria-current=page]").get_text() == str(number + 1)
+        head = {
+            link["rel"][0]: link["href"]
+            for link in parsed.select("head link[rel=prev], head link[rel=next]")
+        }
+        assert head.get("prev") == (newer["href"] if newer else None)
+        assert head.get("next") == (older["href"] if older else None)
         assert f"(page {number + 1} of 3)" in parsed.title.get_text()
     # the category with three posts takes two pages
     craft = [
