@@ -90,7 +90,13 @@ class CareerBlogCollector(EnvironmentCollector):
         neighbours = neighbour_fingerprint(store)
         if neighbours != store.neighbour_fingerprint:
             store.neighbour_fingerprint = neighbours
-            changed |= set(store.posts)
+            signatures = footer_signatures(app)
+            changed |= {
+                key.partition("#")[0]
+                for key, signature in signatures.items()
+                if store.footer_signatures.get(key) != signature
+            }
+            store.footer_signatures = signatures
         sidebar = sidebar_fingerprint(app, store)
         if sidebar != store.sidebar_fingerprint:
             store.sidebar_fingerprint = sidebar
@@ -125,6 +131,27 @@ def neighbour_fingerprint(store: CareerBlogData) -> str:
                             fields.tags, fields.series, fields.visibility, fields.exclude,
                             fields.external_link)).encode())  # fmt: skip
     return digest.hexdigest()
+
+
+def footer_signatures(app: Sphinx) -> dict[str, str]:
+    """Per post, what its footer shows: its related posts and series neighbours.
+
+    Only posts whose signature changed are rewritten, so re-tagging one essay
+    rewrites the essays it is (or was) related to, not the whole handbook.
+    """
+    from .query import get_index
+    from .selection import related_posts, series_neighbours
+
+    index = get_index(app)
+    count: int = app.config.careerblog_related
+    signatures: dict[str, str] = {}
+    store = get_store(app.env)
+    for post in store.iter_posts():
+        shown = [*related_posts(index, post, count), *series_neighbours(index, post)]
+        signatures[post.key] = repr(
+            [(other.key, other.listed_title, other.date) if other else None for other in shown]
+        )
+    return signatures
 
 
 def sidebar_fingerprint(app: Sphinx, store: CareerBlogData) -> str:

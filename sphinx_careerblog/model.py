@@ -8,6 +8,7 @@ logging, so one code path serves front matter and directive options alike.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import re
@@ -58,6 +59,7 @@ FIELDS = (
 MARKER_KEYS = ("post", "blogpost")
 
 
+@functools.lru_cache(maxsize=8192)
 def slugify(label: str) -> str:
     """An ASCII, lower-case, ``-``-separated slug; never empty.
 

@@ -47,6 +47,10 @@ class BlogIndex:
         self.posts: tuple[PostRecord, ...] = tuple(posts)
         self._terms: dict[TermKind, dict[str, Term]] = {}
         self.collisions: list[SlugCollision] = []
+        self._term_keys: dict[str, frozenset[tuple[str, str]]] = {}
+        self._positions = {post.key: index for index, post in enumerate(self.posts)}
+        self._by_key = {post.key: post for post in self.posts}
+        self._series: dict[str, list[PostRecord]] | None = None
         for kind in ("category", "tag", "author"):
             self._terms[kind] = self._group(app, kind)
 
@@ -99,10 +103,47 @@ class BlogIndex:
                 grouped.setdefault(post.date.year, []).append(post)
         return [(year, tuple(grouped[year])) for year in sorted(grouped, reverse=True)]
 
+    def post(self, key: str) -> PostRecord | None:
+        return self._by_key.get(key)
+
+    def term_keys(self, post: PostRecord) -> frozenset[tuple[str, str]]:
+        """The (kind, slug) pairs of a post's categories and tags."""
+        keys = self._term_keys.get(post.key)
+        if keys is None:
+            fields = post.fields
+            keys = frozenset(
+                [("category", slugify(value)) for value in fields.categories]
+                + [("tag", slugify(value)) for value in fields.tags]
+            )
+            self._term_keys[post.key] = keys
+        return keys
+
+    def sharing_terms(self, post: PostRecord) -> dict[str, int]:
+        """Keys of the listed posts sharing categories or tags with ``post``, with how
+        many they share (an inverted index: no scan of every post)."""
+        shared: dict[str, int] = {}
+        for kind, slug in self.term_keys(post):
+            term = self._terms["category" if kind == "category" else "tag"].get(slug)
+            if term is None:
+                continue
+            for other in term.posts:
+                if other.key != post.key:
+                    shared[other.key] = shared.get(other.key, 0) + 1
+        return shared
+
+    def position(self, post: PostRecord) -> int:
+        """Place of a listed post in newest-first order."""
+        return self._positions.get(post.key, len(self.posts))
+
     def series(self, name: str) -> list[PostRecord]:
         """Posts of one series, oldest first."""
-        members = [post for post in self.posts if post.fields.series == name]
-        return list(reversed(members))
+        if self._series is None:
+            grouped: dict[str, list[PostRecord]] = {}
+            for post in reversed(self.posts):
+                if post.fields.series:
+                    grouped.setdefault(post.fields.series, []).append(post)
+            self._series = grouped
+        return list(self._series.get(name, ()))
 
 
 def get_index(app: Sphinx) -> BlogIndex:

@@ -161,25 +161,9 @@ def related_posts(index: BlogIndex, post: PostRecord, count: int) -> list[PostRe
     """
     if count <= 0:
         return []
-    mine = _terms(post)
-    if not mine:
-        return []
-    scored: list[tuple[int, int, PostRecord]] = []
-    for position, other in enumerate(index.posts):
-        if other.key == post.key:
-            continue
-        shared = len(mine & _terms(other))
-        if shared:
-            scored.append((-shared, position, other))
-    scored.sort(key=lambda item: (item[0], item[1]))
-    return [other for _, _, other in scored[:count]]
-
-
-def _terms(post: PostRecord) -> set[tuple[str, str]]:
-    fields = post.fields
-    return {("category", slugify(value)) for value in fields.categories} | {
-        ("tag", slugify(value)) for value in fields.tags
-    }
+    shared = index.sharing_terms(post)
+    ranked = sorted(shared, key=lambda key: (-shared[key], index.position(index.post(key) or post)))
+    return [found for key in ranked[:count] if (found := index.post(key)) is not None]
 
 
 def series_neighbours(

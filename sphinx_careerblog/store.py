@@ -6,7 +6,8 @@ only reads. ``ENV_VERSION`` changes whenever a stored record changes shape:
 1. first release: posts, checklists, listing documents, fingerprint.
 2. ``ChecklistRecord.post``: the post a checklist stands in.
 3. ``reflection_order``: reading order of the documents holding checklists.
-4. ``neighbour_fingerprint``: what post footers show of other posts.
+4. ``neighbour_fingerprint`` and ``footer_signatures``: what post footers show of
+   other posts.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
-ENV_VERSION = 4
+ENV_VERSION = 5
 
 
 @dataclass
@@ -38,6 +39,8 @@ class CareerBlogData:
     sidebar_fingerprint: str = ""
     #: hash of what related-post and series links show; a change rewrites every post
     neighbour_fingerprint: str = ""
+    #: per post key, what its footer shows (recomputed whole after each read)
+    footer_signatures: dict[str, str] = field(default_factory=dict)
     #: the documents holding checklists, in reading order (``reflectionlist`` shows them
     #: so); a change rewrites ``listing_docs``
     reflection_order: str = ""

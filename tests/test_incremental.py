@@ -88,3 +88,24 @@ def test_summary_edit_rewrites_listings_but_not_other_posts(make_app, tmp_path) 
     app = _rebuild(make_app, src)
     assert "three" in _written(app)
     assert "One, retitled" in (app.outdir / "three.html").read_text()
+
+
+def test_retagging_rewrites_only_the_posts_whose_related_list_changes(make_app, tmp_path) -> None:
+    files = {
+        **FILES,
+        "three.md": "---\npost: true\ndate: 2023-03-01\ntags: [a]\n---\n# Three\n\nThird.\n",
+        "four.md": "---\npost: true\ndate: 2023-04-01\ntags: [z]\n---\n# Four\n\nFourth.\n",
+    }
+    src = write_project(tmp_path / "src", files)
+    first = _rebuild(make_app, src)
+    assert "One" in (first.outdir / "three.html").read_text()
+    first.cleanup()
+
+    edit(src / "one.md", files["one.md"].replace("tags: [a]", "tags: [z]"))
+    app = _rebuild(make_app, src)
+    written = _written(app)
+    # three loses its related post, four gains one; two relates to nothing either way
+    assert {"one", "three", "four"} <= written
+    assert "two" not in written
+    assert "cb-related" not in (app.outdir / "three.html").read_text()
+    assert "One" in (app.outdir / "four.html").read_text()
