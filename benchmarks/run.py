@@ -86,6 +86,7 @@ class Build:
     output_mb: float
     warnings: int
     warning_lines: list[str] = field(default_factory=list)
+    load: float = 0.0  # 1-minute load average when the build started
 
 
 def _snapshot(outdir: Path) -> dict[str, int]:
@@ -116,6 +117,7 @@ def sphinx_build(
 ) -> Build:
     """Run ``sphinx-build -b html`` in a subprocess and measure it."""
     before = _snapshot(outdir)
+    load = os.getloadavg()[0]
     log = log or outdir.parent / f"{outdir.name}.log"
     command = [
         sys.executable,
@@ -157,6 +159,7 @@ def sphinx_build(
         output_mb=_size_mb(outdir),
         warnings=len(warning_lines),
         warning_lines=_unique(warning_lines)[:6],
+        load=load,
     )
 
 
@@ -284,6 +287,8 @@ def summarise(builds: list[Build]) -> dict[str, Any]:
         "cpu": statistics.median(b.cpu for b in builds),
         "rss_mb": statistics.median(b.rss_mb for b in builds),
         "walls": [round(b.wall, 2) for b in builds],
+        "cpus": [round(b.cpu, 2) for b in builds],
+        "loads": [round(b.load, 1) for b in builds],
         "read": first.read,
         "written_docs": first.written_docs,
         "written_other": first.written_other,
@@ -540,6 +545,11 @@ def size_tables(n: int, results: dict[str, Any]) -> str:
                 f"{clean['output_mb']:.1f} MB, {clean['warnings']} warning(s)"
             )
         ]
+        loads = [x for build in scenarios.values() for x in build.get("loads", [])]
+        if loads:
+            notes.append(
+                f"load average at the start of its builds {min(loads):.1f}–{max(loads):.1f}"
+            )
         par = checks.get("parallel_vs_serial")
         if par:
             notes.append(
