@@ -379,9 +379,11 @@ def _func_name(func: tuple[str, int, str]) -> str:
     if filename == "~":
         return name
     path = filename.replace("\\", "/")
-    for marker in ("site-packages/", "/lib/python3", "/work/main/"):
-        if marker in path:
-            path = path.split(marker, 1)[1]
+    if "/sphinx_careerblog/" in path:  # the checkout, or the --head export
+        path = "sphinx_careerblog/" + path.split("/sphinx_careerblog/", 1)[1]
+    if "site-packages/" in path:
+        path = path.split("site-packages/", 1)[1]
+    path = re.sub(r"^.*/lib/python3\.\d+/", "", path)
     return f"{path}:{line}({name})"
 
 
