@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from dateutil import parser as dateutil_parser
@@ -46,6 +47,7 @@ def format_iso(value: dt.datetime, has_time: bool = True) -> str:
     return value.isoformat() if has_time else value.date().isoformat()
 
 
+@functools.lru_cache(maxsize=4096)
 def format_date(pattern: str, when: dt.datetime, language: str | None) -> str:
     """Show a date with a strftime pattern, month and day names in the site's language."""
     return sphinx_format_date(pattern, date=when, language=language or "en")

@@ -88,6 +88,11 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.connect("build-finished", catalog.write_catalog)
     app.connect("html-page-context", feeds.add_feed_links)
 
+    # generated pages share one rendering of the theme's navigation per directory
+    from . import toctree_cache
+
+    app.connect("html-page-context", toctree_cache.share_toctree)
+
     # -- end of feature wiring -------------------------------------------------------
 
     return {

@@ -220,7 +220,13 @@ class FeedPlan:
 
 
 def plan_feeds(app: Sphinx) -> FeedPlan | None:
-    """The feeds of this build, or None when it writes none (no problem is reported)."""
+    """The feeds of this build, or None when it writes none (no problem is reported).
+
+    Computed once per build: every page asks for it (autodiscovery links)."""
+    return get_index(app).derived("feed-plan", lambda: _plan_feeds(app))
+
+
+def _plan_feeds(app: Sphinx) -> FeedPlan | None:
     config = app.config
     formats = tuple(fmt for fmt in ("atom", "rss", "json") if fmt in config.careerblog_feed_formats)
     if not formats or not is_feed_builder(app.builder):

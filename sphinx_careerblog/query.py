@@ -7,13 +7,16 @@ is computed once per build state and cached on the store (never pickled).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from .links import term_title
 from .model import PostRecord, slugify
 from .paths import TermKind
 from .store import get_store
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -51,6 +54,7 @@ class BlogIndex:
         self._positions = {post.key: index for index, post in enumerate(self.posts)}
         self._by_key = {post.key: post for post in self.posts}
         self._series: dict[str, list[PostRecord]] | None = None
+        self._derived: dict[str, object] = {}
         for kind in ("category", "tag", "author"):
             self._terms[kind] = self._group(app, kind)
 
@@ -102,6 +106,13 @@ class BlogIndex:
             if post.date is not None:
                 grouped.setdefault(post.date.year, []).append(post)
         return [(year, tuple(grouped[year])) for year in sorted(grouped, reverse=True)]
+
+    def derived(self, name: str, compute: Callable[[], T]) -> T:
+        """A view computed from this index once per build (e.g. the feed plan), so
+        per-page handlers do not redo whole-blog work for every page."""
+        if name not in self._derived:
+            self._derived[name] = compute()
+        return self._derived[name]  # type: ignore[return-value]
 
     def post(self, key: str) -> PostRecord | None:
         return self._by_key.get(key)
