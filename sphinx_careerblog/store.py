@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 ENV_VERSION = 5
 
 
-@dataclass
+@dataclass(repr=False)
 class CareerBlogData:
     posts: dict[str, tuple[PostRecord, ...]] = field(default_factory=dict)
     checklists: dict[str, tuple[ChecklistRecord, ...]] = field(default_factory=dict)
@@ -51,6 +51,10 @@ class CareerBlogData:
         state = dict(self.__dict__)
         state["transient"] = {}
         return state
+
+    def __repr__(self) -> str:
+        # Sphinx logs ``repr()`` of every event's arguments: keep it O(1), not O(posts)
+        return f"<CareerBlogData: {len(self.posts)} documents with posts>"
 
     def clear_doc(self, docname: str) -> None:
         self.posts.pop(docname, None)
