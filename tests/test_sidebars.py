@@ -150,3 +150,36 @@ def test_recent_box_can_be_turned_off(build) -> None:
     page = soup(app.outdir / "index.html")
     assert page.select(".cb-sidebar-recent") == []
     assert sidebar_items(page, "tags") == ["all (2)", "even (1)"]
+
+
+def _public(context: dict) -> dict:
+    def clean(value):
+        if isinstance(value, dict):
+            return {k: clean(v) for k, v in value.items() if not k.startswith("_")}
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        return value
+
+    return clean(context)
+
+
+@pytest.mark.parametrize("buildername", ["html", "dirhtml"])
+def test_links_shared_per_directory_equal_links_made_per_page(build, buildername) -> None:
+    from sphinx_careerblog import sidebars
+    from sphinx_careerblog.pages import plan_pages
+
+    files = blog(4)
+    files["posts/sections.md"] = (
+        "# Sections\n\n## Part\n\n```{post} 2031-01-01\n:tags: all\n```\n\nBody.\n"
+    )
+    app = build(files, conf_extra=SIDEBARS_CONF, buildername=buildername)
+    pagenames = sorted(app.env.found_docs) + [page.pagename for page in plan_pages(app).pages]
+    assert len(pagenames) > 20
+    shared = sidebars._shared(app)
+    self_links = 0
+    for pagename in pagenames:
+        cached = _public(sidebars.sidebar_context(app, pagename))
+        direct = _public(sidebars._links(app, shared, pagename=pagename))
+        assert cached == direct, pagename
+        self_links += str(cached).count("'url': '#")
+    assert self_links > 10  # index, overviews, term and year pages, posts in "recent"
