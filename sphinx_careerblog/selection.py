@@ -6,6 +6,7 @@ the unknown filter values that ``select`` returns, where the listing stands.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -162,8 +163,10 @@ def related_posts(index: BlogIndex, post: PostRecord, count: int) -> list[PostRe
     if count <= 0:
         return []
     shared = index.sharing_terms(post)
-    ranked = sorted(shared, key=lambda key: (-shared[key], index.position(index.post(key) or post)))
-    return [found for key in ranked[:count] if (found := index.post(key)) is not None]
+    ranked = heapq.nsmallest(
+        count, shared, key=lambda key: (-shared[key], index.position(index.post(key) or post))
+    )
+    return [found for key in ranked if (found := index.post(key)) is not None]
 
 
 def series_neighbours(
