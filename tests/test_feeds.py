@@ -253,7 +253,9 @@ def test_fulltext_has_the_rendered_body_with_absolute_urls(build: Any, tmp_path:
         ),
         "essays/two.md": essay("Other", "2024-01-01", body="Other body."),
     }
-    app = build(files, conf_extra="careerblog_feed_fulltext = True\n")
+    # heading anchors: MyST 4 does not resolve ``#details`` without them
+    conf = "careerblog_feed_fulltext = True\nmyst_heading_anchors = 2\n"
+    app = build(files, conf_extra=conf)
     assert warning_text(app) == ""
     entries = atom_entries(read(app, "blog/atom.xml"))
     content = entries[0].findtext(f"{ATOM}content")
