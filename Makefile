@@ -4,12 +4,13 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 SPHINXOPTS ?= -W --keep-going -n
 
-.PHONY: help venv install-docs install-test install-lint docs test lint bench clean
+.PHONY: help venv install-docs install-test install-lint docs test test-oldest lint bench clean
 
 help:
 	@echo "make docs   - create $(VENV), install, build the handbook in docs/ (to docs/_build/html)"
 	@echo "make test   - install test extras and run the whole test suite"
 	@echo "make lint   - ruff and mypy --strict"
+	@echo "make test-oldest - the suite on the oldest supported Sphinx/MyST/docutils"
 	@echo "make bench  - build benchmarks (see benchmarks/README.md)"
 
 $(BIN)/python:
@@ -32,6 +33,18 @@ docs: install-docs
 
 test: install-test
 	$(BIN)/python -m pytest -p no:cacheprovider
+
+# The oldest supported stack (Sphinx 7.4, MyST-Parser 4, docutils 0.21): the suite
+# without the browser and theme tests (those themes need a newer Sphinx).
+OLDEST = $(VENV)-oldest
+test-oldest:
+	test -x $(OLDEST)/bin/python || $(PYTHON) -m venv $(OLDEST)
+	$(OLDEST)/bin/python -m pip install -q -U pip
+	$(OLDEST)/bin/python -m pip install -q -e . 'sphinx==7.4.*' 'myst-parser==4.0.*' \
+		'docutils==0.21.*' 'sphinx-design==0.8.0' pytest pytest-regressions defusedxml \
+		beautifulsoup4 html5lib feedparser lxml rnc2rng
+	$(OLDEST)/bin/python -m pytest -p no:cacheprovider -m "not browser" \
+		--ignore=tests/browser --ignore=tests/test_themes.py
 
 lint: install-lint
 	$(BIN)/ruff check .
