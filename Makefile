@@ -4,10 +4,11 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 SPHINXOPTS ?= -W --keep-going -n
 
-.PHONY: help venv install-docs install-test install-lint docs test test-oldest lint bench clean
+.PHONY: help venv install-docs install-test install-lint docs docs-smoke test test-oldest lint bench clean
 
 help:
 	@echo "make docs   - create $(VENV), install, build the handbook in docs/ (to docs/_build/html)"
+	@echo "make docs-smoke - the handbook under dirhtml, singlehtml, text, latex and epub"
 	@echo "make test   - install test extras and run the whole test suite"
 	@echo "make lint   - ruff and mypy --strict"
 	@echo "make test-oldest - the suite on the oldest supported Sphinx/MyST/docutils"
@@ -30,6 +31,12 @@ install-lint: venv
 
 docs: install-docs
 	$(BIN)/sphinx-build $(SPHINXOPTS) -b html docs docs/_build/html
+
+# The handbook under the other builders the extension supports, warnings as errors.
+docs-smoke: install-docs
+	for b in dirhtml singlehtml text latex epub; do \
+		$(BIN)/sphinx-build $(SPHINXOPTS) -q -b $$b -d docs/_build/doctrees-$$b docs docs/_build/$$b || exit 1; \
+	done
 
 test: install-test
 	$(BIN)/python -m pytest -p no:cacheprovider

@@ -5,6 +5,7 @@ from __future__ import annotations
 project = "sphinx-careerblog"
 author = "sphinx-careerblog developers"
 copyright = "2026, sphinx-careerblog developers"
+version = release = "0.1"
 
 extensions = ["myst_parser", "sphinx_design", "sphinx_careerblog"]
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist", "attrs_inline"]
