@@ -35,6 +35,7 @@ docs: install-docs
 # The handbook under the other builders the extension supports, warnings as errors.
 docs-smoke: install-docs
 	for b in dirhtml singlehtml text latex epub; do \
+		rm -rf docs/_build/$$b; \
 		$(BIN)/sphinx-build $(SPHINXOPTS) -q -b $$b -d docs/_build/doctrees-$$b docs docs/_build/$$b || exit 1; \
 	done
 
