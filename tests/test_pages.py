@@ -314,7 +314,8 @@ def test_drafts_are_left_out_by_default(build) -> None:
     files = blog(2)
     files["posts/draft.md"] = post("Unfinished", tags="secret-tag")
     app = build(files)
-    assert "Unfinished" not in (app.outdir / "blog" / "index.html").read_text()
+    # the page body (a theme's navigation may still list the draft document)
+    assert "Unfinished" not in page_root(soup(app.outdir / "blog" / "index.html")).get_text()
     assert not (app.outdir / "blog" / "tag" / "secret-tag.html").exists()
 
 
