@@ -21,6 +21,7 @@ there, bylines and sidebars show terms as plain text.
 
 from __future__ import annotations
 
+import hashlib
 import html
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,6 +53,8 @@ REDIRECT_TEMPLATE = "careerblog/redirect.html"
 
 #: In the output directory: the files the last build generated (one per line).
 MANIFEST_NAME = ".careerblog-pages"
+#: ``generation_key`` of the build that last wrote the generated pages
+KEY_NAME = ".careerblog-pages.key"
 
 Overview = Literal["categories", "tags", "authors", "archive"]
 
@@ -252,13 +255,64 @@ def redirect_target(app: Sphinx, old: str) -> tuple[str | None, str | None, str]
 
 
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-    """``html-collect-pages``: yield every generated page (and report collisions once)."""
+    """``html-collect-pages``: yield every generated page (and report collisions once).
+
+    When nothing a generated page shows has changed since the last build into this
+    output directory (same ``generation_key``) and every file is still there, the
+    pages are left as they are, as Sphinx leaves unchanged documents.
+    """
     if not pages_enabled(app):
         return
     plan = plan_pages(app)
     report(app, plan)
+    if _unchanged_since_last_build(app, plan):
+        return
     for page in plan.pages:
         yield page.pagename, page_context(app, page), page.template
+
+
+def generation_key(app: Sphinx) -> str | None:
+    """A hash of everything generated pages depend on, or None when it cannot be known.
+
+    Their data (the listing and sidebar fingerprints), the configuration and tags
+    (Sphinx's own build-info hashes), the templates, and the site navigation the
+    theme draws on every page (document titles, tables of contents, toctrees).
+    """
+    from . import __version__
+
+    builder = app.builder
+    build_info = getattr(builder, "build_info", None)
+    templates = getattr(builder, "templates", None)
+    if build_info is None or templates is None:
+        return None
+    env = app.env
+    store = get_store(env)
+    digest = hashlib.sha256()
+    digest.update(repr((__version__, builder.name, store.fingerprint, store.sidebar_fingerprint,
+                        getattr(build_info, "config_hash", None),
+                        getattr(build_info, "tags_hash", None),
+                        templates.newest_template_mtime())).encode())  # fmt: skip
+    for docname in sorted(env.found_docs):
+        title = env.titles.get(docname)
+        toc = env.tocs.get(docname)
+        digest.update(repr((docname, title.astext() if title is not None else None,
+                            toc.astext() if toc is not None else None,
+                            env.toctree_includes.get(docname))).encode())  # fmt: skip
+    return digest.hexdigest()
+
+
+def _unchanged_since_last_build(app: Sphinx, plan: Plan) -> bool:
+    key = generation_key(app)
+    if key is None:
+        return False
+    outdir = Path(app.outdir)
+    try:
+        previous = (outdir / KEY_NAME).read_text("utf-8").strip()
+    except OSError:
+        return False
+    if previous != key:
+        return False
+    return all((outdir / output_file(app, page.pagename)).is_file() for page in plan.pages)
 
 
 def report(app: Sphinx, plan: Plan) -> None:
@@ -652,6 +706,12 @@ def finish_pages(app: Sphinx, exception: BaseException | None) -> None:
             path.unlink()
             _remove_empty_dirs(path.parent, outdir)
     manifest.write_text("".join(f"{name}\n" for name in sorted(current)), "utf-8")
+    key = generation_key(app)
+    key_file = outdir / KEY_NAME
+    if key is None:
+        key_file.unlink(missing_ok=True)
+    else:
+        key_file.write_text(key + "\n", "utf-8")
 
 
 def _remove_empty_dirs(directory: Path, outdir: Path) -> None:
