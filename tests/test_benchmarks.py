@@ -123,10 +123,11 @@ def test_careerblog_build_smoke(corpus: Corpus, tmp_path: Path) -> None:
     # every category page lists exactly its posts
     assert result["checks"]["listing_serial"]["wrong"] == []
     # the body edit re-reads one document; the page and its toctree parent are rewritten
+    # (Sphinx 7.4 also rewrites one neighbour whose previous/next link points at it)
     assert body["read"] == 1
     target = corpus.edit_target().docname
     assert target in body["written_names"]
-    assert body["written_docs"] <= 2
+    assert body["written_docs"] <= 3
     # the report renders from these results
     table = size_tables(N, {"careerblog": result})
     assert "| clean |" in table and "| body edit |" in table
