@@ -40,6 +40,7 @@ docs-smoke: install-docs
 	done
 
 test: install-test
+	mkdir -p .pytest-tmp
 	$(BIN)/python -m pytest -p no:cacheprovider --basetemp=$(CURDIR)/.pytest-tmp/test
 
 # The oldest supported stack (Sphinx 7.4, MyST-Parser 4, docutils 0.21): the suite
@@ -51,6 +52,7 @@ test-oldest:
 	$(OLDEST)/bin/python -m pip install -q -e . 'sphinx==7.4.*' 'myst-parser==4.0.*' \
 		'docutils==0.21.*' 'sphinx-design==0.8.0' pytest pytest-regressions defusedxml \
 		beautifulsoup4 html5lib feedparser lxml rnc2rng
+	mkdir -p .pytest-tmp
 	$(OLDEST)/bin/python -m pytest -p no:cacheprovider --basetemp=$(CURDIR)/.pytest-tmp/oldest -m "not browser" \
 		--ignore=tests/browser --ignore=tests/test_themes.py
 
