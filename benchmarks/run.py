@@ -62,6 +62,7 @@ SCENARIOS = ("clean", "clean -j 2", "body edit", "category change", "no change")
 ANALYSIS_START = "<!-- analysis:start -->"
 ANALYSIS_END = "<!-- analysis:end -->"
 
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _UPDATING = re.compile(
     r"updating environment: (?:\[[^\]]*\] )?(\d+) added, (\d+) changed, (\d+) removed"
 )
@@ -132,15 +133,16 @@ def sphinx_build(
         str(srcdir),
         str(outdir),
     ]
-    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    # NO_COLOR: Sphinx colours its output when CI is set, which would hide the counts
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", NO_COLOR="1")
     with log.open("w") as out, log.with_suffix(".err").open("w") as err:
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=out, stderr=err, env=env, cwd=outdir.parent)
         _pid, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
-    stdout = log.read_text(errors="replace")
-    stderr = log.with_suffix(".err").read_text(errors="replace")
+    stdout = _ANSI.sub("", log.read_text(errors="replace"))
+    stderr = _ANSI.sub("", log.with_suffix(".err").read_text(errors="replace"))
     match = _UPDATING.search(stdout)
     read = int(match.group(1)) + int(match.group(2)) if match else 0
     after = _snapshot(outdir)

@@ -119,7 +119,7 @@ def _placeholder_invariant(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Sphinx, "__init__", init)
 
 
-_ANSI = __import__("re").compile(r"\x1b\[[0-9;]*m")
+_ANSI = __import__("re").compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
 def warning_text(app: Sphinx) -> str:
@@ -128,8 +128,10 @@ def warning_text(app: Sphinx) -> str:
 
 
 def status_text(app: Sphinx) -> str:
-    """The build's status output without colour codes."""
-    return _ANSI.sub("", app.status.getvalue())
+    """The build's status output without colour codes, one line per progress step
+    (with ``CI`` set, Sphinx draws progress with ``\\r`` and erase codes)."""
+    text = _ANSI.sub("", app.status.getvalue())
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def edit(path: Path, text: str) -> None:
