@@ -40,9 +40,9 @@ def resolve_bylines(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 def draft_banner() -> nodes.Element:
     banner = nodes.container(classes=["cb-draft-banner"])
-    text = _("Draft: this post is not published. It is left out of indexes and feeds.")
-    banner += nodes.paragraph(text, "", nodes.strong(_("Draft"), _("Draft")),
-                              nodes.Text(text[len(_("Draft")):]))  # fmt: skip
+    label = _("Draft:")
+    text = _("this post is not published. It is left out of indexes and feeds.")
+    banner += nodes.paragraph("", "", nodes.strong(label, label), nodes.Text(" " + text))
     return banner
 
 

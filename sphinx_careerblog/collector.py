@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -378,7 +379,7 @@ class PostReader:
                 if value not in declared and slugify(value) not in declared:
                     warn(
                         CbWarning.TAXONOMY,
-                        f"{kind[:-1] if kind == 'tags' else 'category'} {value!r} is not "
+                        f"{'tag' if kind == 'tags' else 'category'} {value!r} is not "
                         f"declared in careerblog_{kind}",
                         location=meta,
                     )
@@ -425,11 +426,7 @@ class PostReader:
             when, _ = parse_date(iso)
             if latest is None or _naive(when) > _naive(latest):
                 latest = when
-        if latest == fields.updated:
-            return fields
-        from dataclasses import replace
-
-        return replace(fields, updated=latest)
+        return fields if latest == fields.updated else replace(fields, updated=latest)
 
     def summary(self, meta: cb_post_meta, fields: PostFields, scope: nodes.Element) -> str:
         if fields.summary:

@@ -13,8 +13,8 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from typing import Any
 
 from slugify import slugify as _slugify
@@ -368,46 +368,11 @@ def parse_fields(raw: Mapping[str, Any]) -> tuple[PostFields, list[Problem]]:
     return PostFields(**values), problems
 
 
-def with_defaults(
-    fields: PostFields,
-    *,
-    default_author: str | None,
-    is_draft_without_date: bool = True,
-) -> PostFields:
-    """Apply the defaults that depend on configuration."""
+def with_defaults(fields: PostFields, *, default_author: str | None) -> PostFields:
+    """Apply the defaults that depend on configuration; a post without a date is a draft."""
     changes: dict[str, Any] = {}
     if not fields.authors and default_author:
         changes["authors"] = (default_author,)
-    if is_draft_without_date and fields.date is None and fields.visibility != "draft":
+    if fields.date is None and fields.visibility != "draft":
         changes["visibility"] = "draft"
-    if not changes:
-        return fields
-    return _replace(fields, changes)
-
-
-def _replace(fields: PostFields, changes: Mapping[str, Any]) -> PostFields:
-    from dataclasses import replace
-
-    return replace(fields, **changes)
-
-
-def merge_raw(
-    front_matter: Mapping[str, Any],
-    directive: Mapping[str, Any],
-    on_conflict: Callable[[str], None],
-) -> dict[str, Any]:
-    """Merge raw fields: the directive wins, and each field given twice is reported."""
-    merged = dict(front_matter)
-    for name, value in directive.items():
-        if name in merged and merged[name] != value:
-            on_conflict(name)
-        merged[name] = value
-    return merged
-
-
-@dataclass
-class RawFields:
-    """Raw metadata keyed by canonical field name, remembering the spelling used."""
-
-    values: dict[str, Any] = field(default_factory=dict)
-    spelled: dict[str, str] = field(default_factory=dict)
+    return replace(fields, **changes) if changes else fields

@@ -90,10 +90,7 @@ def _check_no_placeholders(app: Sphinx, doctree: nodes.document, docname: str) -
     leftovers = [
         node.__class__.__name__
         for node in doctree.findall(nodes.Element)
-        if node.__class__.__name__.startswith("cb_")
-        and getattr(node, "is_placeholder", True)
-        and node.__class__.__module__.startswith("sphinx_careerblog")
-        and node.__class__.__name__ in PLACEHOLDER_NAMES
+        if node.__class__.__name__ in PLACEHOLDER_NAMES
     ]
     assert not leftovers, f"{docname}: unresolved placeholders {leftovers}"
 
