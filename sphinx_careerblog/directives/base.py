@@ -38,3 +38,18 @@ class CbDirective(SphinxDirective):
                 location=self.get_location(),
             )
             del self.options[name]
+
+    def choice(self, name: str, allowed: tuple[str, ...], default: str) -> str:
+        """The value of option ``name`` if it is one of ``allowed`` (case-insensitive);
+        otherwise a located ``careerblog.directive`` warning and ``default``."""
+        raw = self.options.get(name)
+        value = (raw or default).strip().lower()
+        if value in allowed:
+            return value
+        warn(
+            CbWarning.DIRECTIVE,
+            f"{self.name}: unknown {name} {raw!r} (use one of: {', '.join(allowed)}); "
+            f"using {default!r}",
+            location=self.get_location(),
+        )
+        return default

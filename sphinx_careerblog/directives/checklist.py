@@ -227,15 +227,7 @@ class ReflectionListDirective(CbDirective):
         node["docname"] = self.env.docname
         node["categories"] = split_values(self.options.get("category"))
         node["post_categories"] = split_values(self.options.get("post-category"))
-        fmt = (self.options.get("format") or "full").strip().lower()
-        if fmt not in LIST_FORMATS:
-            warn(
-                CbWarning.DIRECTIVE,
-                f"reflectionlist: unknown format {self.options['format']!r} (use "
-                f"{' or '.join(LIST_FORMATS)}); using 'full'",
-                location=self.get_location(),
-            )
-            fmt = "full"
+        fmt = self.choice("format", LIST_FORMATS, "full")
         node["format"] = fmt
         node["ids"].append(make_id(self.env, self.state.document, "reflectionlist"))
         self.state.document.note_explicit_target(node)

@@ -191,25 +191,11 @@ class TaxonomyDirective(CbDirective):
 
     def run(self) -> list[nodes.Node]:
         self.report_unknown_options()
-        kind = (self.options.get("kind") or "categories").strip().lower()
-        kind = _KIND_ALIASES.get(kind, kind)
-        if kind not in TAXONOMY_KINDS:
-            warn(
-                CbWarning.DIRECTIVE,
-                f"{self.name}: unknown kind {self.options['kind']!r} "
-                f"(use one of: {', '.join(TAXONOMY_KINDS)}); using 'categories'",
-                location=self.get_location(),
-            )
-            kind = "categories"
-        shown = (self.options.get("format") or "list").strip().lower()
-        if shown not in TAXONOMY_FORMATS:
-            warn(
-                CbWarning.DIRECTIVE,
-                f"{self.name}: unknown format {self.options['format']!r} "
-                f"(use one of: {', '.join(TAXONOMY_FORMATS)}); using 'list'",
-                location=self.get_location(),
-            )
-            shown = "list"
+        if self.options.get("kind"):
+            alias = _KIND_ALIASES.get(self.options["kind"].strip().lower())
+            self.options["kind"] = alias or self.options["kind"]
+        kind = self.choice("kind", TAXONOMY_KINDS, "categories")
+        shown = self.choice("format", TAXONOMY_FORMATS, "list")
         node = cb_taxonomy()
         self.set_source_info(node)
         node["docname"] = self.env.docname
