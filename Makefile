@@ -4,12 +4,12 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 SPHINXOPTS ?= -W --keep-going -n
 
-.PHONY: help venv install-docs install-test install-lint docs docs-smoke test test-oldest lint bench clean
+.PHONY: help venv install-docs install-test install-lint browser docs docs-smoke test test-oldest lint bench clean
 
 help:
 	@echo "make docs   - create $(VENV), install, build the handbook in docs/ (to docs/_build/html)"
 	@echo "make docs-smoke - the handbook under dirhtml, singlehtml, text, latex and epub"
-	@echo "make test   - install test extras and run the whole test suite"
+	@echo "make test   - install everything the suite needs (Python extras, npm packages, Chromium) and run it"
 	@echo "make lint   - ruff and mypy --strict"
 	@echo "make test-oldest - the suite on the oldest supported Sphinx/MyST/docutils"
 	@echo "make bench  - build benchmarks (see benchmarks/README.md)"
@@ -39,7 +39,24 @@ docs-smoke: install-docs
 		$(BIN)/sphinx-build $(SPHINXOPTS) -q -b $$b -d docs/_build/doctrees-$$b docs docs/_build/$$b || exit 1; \
 	done
 
-test: install-test
+# npm test assets (axe-core) from the committed lock file
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+
+# Debian's Chromium for the browser tests (never `playwright install`: it cannot download here)
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "installing Debian's chromium for the browser tests"; \
+			DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+				chromium fonts-liberation >/dev/null; \
+		else \
+			echo "chromium is missing: run 'sudo apt-get install --no-install-recommends chromium'" >&2; \
+			exit 1; \
+		fi; }
+
+test: install-test node_modules/.package-lock.json browser
 	mkdir -p .pytest-tmp
 	$(BIN)/python -m pytest -p no:cacheprovider --basetemp=$(CURDIR)/.pytest-tmp/test
 

@@ -12,6 +12,6 @@ if TYPE_CHECKING:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    from .extension import setup_extension
+    from sphinx_careerblog.extension import setup_extension
 
     return setup_extension(app)

@@ -1,6 +1,6 @@
 """The extension's stylesheet and checklist scripts, for HTML builders only.
 
-* ``register_static_dir`` (``config-inited``) adds ``static/`` to
+* ``register_static_dir`` (``config-inited``) adds ``static/`` and ``reflections/static/`` to
   ``html_static_path``. Doing it this early means the stored configuration equals
   the new one on the next build, so Sphinx does not report "The configuration has
   changed" (appending on ``builder-inited`` does).
@@ -19,18 +19,19 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
-STATIC_DIR = Path(__file__).parent / "static"
+#: the shared stylesheet, and the checklist scripts beside their feature
+STATIC_DIRS = (Path(__file__).parent / "static", Path(__file__).parent / "reflections" / "static")
 CSS_FILE = "careerblog.css"
 CORE_JS = "careerblog-checklist-core.js"
 CHECKLIST_JS = "careerblog-checklist.js"
 
 
 def register_static_dir(app: Sphinx, config: Config) -> None:
-    static = str(STATIC_DIR)
     current = list(getattr(config, "html_static_path", None) or [])
-    if static not in current:
+    missing = [str(path) for path in STATIC_DIRS if str(path) not in current]
+    if missing:
         # a new list: the default ``[]`` object is shared by every Sphinx app in a process
-        config.html_static_path = [*current, static]
+        config.html_static_path = [*current, *missing]
 
 
 def is_interactive(app: Sphinx) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from .warnings import CbWarning, conf_location, warn
+from sphinx_careerblog.warnings import CbWarning, conf_location, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

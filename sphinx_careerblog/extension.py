@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import config as cb_config
-from . import nodes as cb_nodes
-from .byline import add_noindex_for_drafts, resolve_bylines
-from .collector import READ_EVENT, CareerBlogCollector
-from .directives.post import PostDirective, UpdateDirective
-from .i18n import MESSAGE_CATALOG_NAME
-from .store import ENV_VERSION, get_store
-from .transforms import RecordFrontMatter
+from sphinx_careerblog import config as cb_config
+from sphinx_careerblog.data.store import ENV_VERSION, get_store
+from sphinx_careerblog.i18n import MESSAGE_CATALOG_NAME
+from sphinx_careerblog.posts import nodes as cb_nodes
+from sphinx_careerblog.posts.byline import add_noindex_for_drafts, resolve_bylines
+from sphinx_careerblog.posts.collector import READ_EVENT, CareerBlogCollector
+from sphinx_careerblog.posts.directives import PostDirective, UpdateDirective
+from sphinx_careerblog.posts.frontmatter import RecordFrontMatter
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -26,7 +26,7 @@ def _init_store(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None
 def setup_extension(app: Sphinx) -> ExtensionMetadata:
     from pathlib import Path
 
-    from . import __version__
+    from sphinx_careerblog import __version__
 
     cb_config.register(app)
     app.connect("config-inited", cb_config.validate, priority=100)
@@ -46,9 +46,10 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     # -- feature wiring (one block per feature) ------------------------------------
 
     # listings: postlist, taxonomy, the blog domain's roles, related posts and series
-    from . import listings, resolve
-    from .directives.post_list import PostListDirective, TaxonomyDirective
-    from .domain import CareerBlogDomain
+    from sphinx_careerblog.listings import collector as listings
+    from sphinx_careerblog.listings import resolve
+    from sphinx_careerblog.listings.directives import PostListDirective, TaxonomyDirective
+    from sphinx_careerblog.listings.domain import CareerBlogDomain
 
     app.add_directive("postlist", PostListDirective)
     app.add_directive("taxonomy", TaxonomyDirective)
@@ -58,7 +59,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
 
     # generated pages (blog index, category/tag/author/year pages, overviews,
     # redirects) and the careerblog/*.html sidebar templates
-    from . import pages, sidebars
+    from sphinx_careerblog.site import pages, sidebars
 
     app.connect("config-inited", pages.register_templates)
     app.connect("html-collect-pages", pages.collect_pages)
@@ -67,9 +68,14 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-updated", pages.report_slug_collisions)
 
     # reflection checklists: directives, nodes, HTML checkboxes, reflectionlist, assets
-    from . import assets, checklist_collect, checklist_nodes
-    from .checklist_html import ReflectionHtmlTransform
-    from .directives.checklist import ReflectionDirective, ReflectionListDirective
+    from sphinx_careerblog import assets
+    from sphinx_careerblog.reflections import collector as checklist_collect
+    from sphinx_careerblog.reflections import nodes as checklist_nodes
+    from sphinx_careerblog.reflections.directives import (
+        ReflectionDirective,
+        ReflectionListDirective,
+    )
+    from sphinx_careerblog.reflections.html import ReflectionHtmlTransform
 
     checklist_nodes.register(app)
     app.add_directive("reflection", ReflectionDirective)
@@ -82,14 +88,14 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", assets.add_assets)
 
     # feeds (Atom, RSS, JSON Feed, per-category Atom), posts.json, autodiscovery links
-    from . import catalog, feeds
+    from sphinx_careerblog.feeds import catalog, feeds
 
     app.connect("build-finished", feeds.write_feeds)
     app.connect("build-finished", catalog.write_catalog)
     app.connect("html-page-context", feeds.add_feed_links)
 
     # generated pages share one rendering of the theme's navigation per directory
-    from . import toctree_cache
+    from sphinx_careerblog.site import navigation as toctree_cache
 
     app.connect("html-page-context", toctree_cache.share_toctree)
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from sphinx_careerblog.store import get_store
+from sphinx_careerblog.data.store import get_store
 
 from .conftest import warning_text
 

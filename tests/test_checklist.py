@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from sphinx_careerblog.model import item_hash
-from sphinx_careerblog.store import get_store
+from sphinx_careerblog.data.model import item_hash
+from sphinx_careerblog.data.store import get_store
 
 from .conftest import warning_text
 
@@ -405,7 +405,7 @@ def test_second_build_keeps_configuration(build, tmp_path: Path) -> None:
 
 
 def test_script_size_budget() -> None:
-    static = Path(__file__).parents[1] / "sphinx_careerblog" / "static"
+    static = Path(__file__).parents[1] / "sphinx_careerblog" / "reflections" / "static"
     size = sum(path.stat().st_size for path in static.glob("careerblog-checklist*.js"))
     assert 0 < size < 6000, size  # "under 6 KB", in the strictest reading
     for path in static.glob("*.js"):

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).parents[1]
-STATIC = ROOT / "sphinx_careerblog" / "static"
+STATIC = ROOT / "sphinx_careerblog" / "reflections" / "static"
 
 
 def _need(path: str | None, what: str) -> str:

@@ -9,8 +9,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from sphinx_careerblog.cli import main
-from sphinx_careerblog.store import get_store
+from sphinx_careerblog.cli.main import main
+from sphinx_careerblog.data.store import get_store
 
 from .conftest import BuildFn
 

@@ -8,8 +8,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from sphinx_careerblog.cli import main
-from sphinx_careerblog.importer.plaintext import (
+from sphinx_careerblog.cli.importer.plaintext import (
     BulletList,
     Heading,
     Paragraph,
@@ -17,8 +16,9 @@ from sphinx_careerblog.importer.plaintext import (
     is_heading,
     parse_text,
 )
-from sphinx_careerblog.importer.writer import read_text
-from sphinx_careerblog.store import get_store
+from sphinx_careerblog.cli.importer.writer import read_text
+from sphinx_careerblog.cli.main import main
+from sphinx_careerblog.data.store import get_store
 
 from .conftest import BuildFn
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sphinx_careerblog.config import CONFIG_VALUES
-from sphinx_careerblog.model import ALIASES, FIELDS
+from sphinx_careerblog.data.model import ALIASES, FIELDS
 
 REFERENCE = Path(__file__).parents[1] / "docs" / "reference"
 

@@ -650,7 +650,7 @@ def test_rebuild_without_changes_keeps_the_files(build: Any, tmp_path: Path) -> 
 
 
 def test_helpers_make_urls_absolute_and_text_xml_safe() -> None:
-    from sphinx_careerblog.feeds import _clean, absolute_links, as_utc
+    from sphinx_careerblog.feeds.feeds import _clean, absolute_links, as_utc
 
     page = "https://example.org/hb/essays/one.html"
     fragment = (

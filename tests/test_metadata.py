@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from bs4 import BeautifulSoup
 
-from sphinx_careerblog.store import get_store
+from sphinx_careerblog.data.store import get_store
 
 from .conftest import warning_text
 

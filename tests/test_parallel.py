@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sphinx_careerblog.store import get_store
+from sphinx_careerblog.data.store import get_store
 
 from .conftest import warning_text, write_project
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import Tag
 
-from sphinx_careerblog.links import generated_pages_available
+from sphinx_careerblog.site.links import generated_pages_available
 
 from .conftest import warning_text
 from .listing_helpers import AUTHORS_CONF, POSTS, case, index_page, post, soup, titles
@@ -540,7 +540,7 @@ def test_docs_snippets_build_cleanly_with_the_handbook_essays(build) -> None:
 
 
 def test_every_option_is_documented() -> None:
-    from sphinx_careerblog.directives.post_list import PostListDirective, TaxonomyDirective
+    from sphinx_careerblog.listings.directives import PostListDirective, TaxonomyDirective
 
     postlist = (DOCS / "reference" / "postlist.md").read_text("utf-8")
     missing = [name for name in PostListDirective.option_spec if f"`{name}`" not in postlist]

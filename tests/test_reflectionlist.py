@@ -7,8 +7,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from sphinx_careerblog.model import item_hash
-from sphinx_careerblog.store import get_store
+from sphinx_careerblog.data.model import item_hash
+from sphinx_careerblog.data.store import get_store
 
 from .conftest import warning_text
 

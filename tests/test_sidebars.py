@@ -165,8 +165,8 @@ def _public(context: dict) -> dict:
 
 @pytest.mark.parametrize("buildername", ["html", "dirhtml"])
 def test_links_shared_per_directory_equal_links_made_per_page(build, buildername) -> None:
-    from sphinx_careerblog import sidebars
-    from sphinx_careerblog.pages import plan_pages
+    from sphinx_careerblog.site import sidebars
+    from sphinx_careerblog.site.pages import plan_pages
 
     files = blog(4)
     files["posts/sections.md"] = (

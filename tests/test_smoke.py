@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from sphinx_careerblog.store import get_store
+from sphinx_careerblog.data.store import get_store
 
 
 def test_front_matter_post_gets_byline(build):

@@ -7,7 +7,7 @@ import re
 import pytest
 from bs4 import Tag
 
-from sphinx_careerblog.links import generated_pages_available
+from sphinx_careerblog.site.links import generated_pages_available
 
 from .conftest import warning_text
 from .listing_helpers import AUTHORS_CONF, POSTS, case, index_page, soup

@@ -5,7 +5,7 @@ import { test } from "node:test";
 import vm from "node:vm";
 
 const source = readFileSync(
-  new URL("../../sphinx_careerblog/static/careerblog-checklist-core.js", import.meta.url),
+  new URL("../../sphinx_careerblog/reflections/static/careerblog-checklist-core.js", import.meta.url),
   "utf8",
 );
 const context = vm.createContext({});

@@ -1,0 +1,378 @@
+"""Plain-data records of posts and checklists, and the parsing of raw metadata values.
+
+Records are frozen dataclasses of plain Python values (no docutils nodes), so the
+pickled environment stays small and stable. Parsing returns problems instead of
+logging, so one code path serves front matter and directive options alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from slugify import slugify as _slugify
+
+from sphinx_careerblog.data.dates import parse_date
+from sphinx_careerblog.warnings import CbWarning
+
+VISIBILITIES = ("public", "internal", "draft")
+
+#: Field aliases accepted in front matter and as directive options.
+ALIASES = {
+    "category": "categories",
+    "tag": "tags",
+    "author": "authors",
+}
+
+TEXT_FIELDS = (
+    "summary",
+    "series",
+    "location",
+    "language",
+    "title",
+    "canonical_link",
+    "external_link",
+)
+LIST_FIELDS = ("authors", "categories", "tags", "redirect")
+FLAG_FIELDS = ("exclude", "nocomments")
+DATE_FIELDS = ("date", "updated")
+
+#: Every metadata field a post accepts (aliases excluded).
+FIELDS = (
+    *DATE_FIELDS,
+    *LIST_FIELDS,
+    "visibility",
+    "excerpt",
+    "image",
+    *TEXT_FIELDS,
+    *FLAG_FIELDS,
+)
+
+#: Front-matter keys that mark a page as a post rather than describe it.
+MARKER_KEYS = ("post", "blogpost")
+
+
+@functools.lru_cache(maxsize=8192)
+def slugify(label: str) -> str:
+    """An ASCII, lower-case, ``-``-separated slug; never empty.
+
+    Non-Latin text is transliterated; a label with nothing to transliterate (an
+    emoji, say) gets a stable slug derived from a hash of its text.
+    """
+    slug = _slugify(label)
+    if slug:
+        return slug
+    normalised = unicodedata.normalize("NFC", label.strip())
+    return "t-" + hashlib.sha1(normalised.encode("utf-8")).hexdigest()[:8]
+
+
+def item_hash(text: str) -> str:
+    """A short, stable hash of a text, used to key checklist items in storage."""
+    normalised = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha1(normalised.encode("utf-8")).hexdigest()[:10]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with one metadata value; the caller logs it with a location."""
+
+    kind: CbWarning
+    field: str
+    message: str
+
+
+@dataclass(frozen=True)
+class PostFields:
+    """Validated metadata of one post, before it is tied to a document."""
+
+    date: dt.datetime | None = None
+    date_has_time: bool = False
+    updated: dt.datetime | None = None
+    authors: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    visibility: str = "public"
+    summary: str | None = None
+    excerpt: int | None = None
+    series: str | None = None
+    image: str | None = None
+    location: str | None = None
+    language: str | None = None
+    redirect: tuple[str, ...] = ()
+    title: str | None = None
+    exclude: bool = False
+    nocomments: bool = False
+    canonical_link: str | None = None
+    external_link: str | None = None
+
+
+@dataclass(frozen=True)
+class PostRecord:
+    """One post, as stored in the environment and read by every writer."""
+
+    docname: str
+    anchor: str  # "" for a whole-page post, else the section id
+    title: str
+    fields: PostFields
+    words: int
+    reading_minutes: int
+    summary: str
+    image: str | None
+    order: int = 0  # position among the posts of one document
+    line: int | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{self.docname}#{self.anchor}" if self.anchor else self.docname
+
+    @property
+    def date(self) -> dt.datetime | None:
+        return self.fields.date
+
+    @property
+    def updated(self) -> dt.datetime | None:
+        return self.fields.updated
+
+    @property
+    def visibility(self) -> str:
+        return self.fields.visibility
+
+    @property
+    def is_draft(self) -> bool:
+        return self.fields.visibility == "draft" or self.fields.date is None
+
+    @property
+    def listed_title(self) -> str:
+        return self.fields.title or self.title
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    text: str
+    hash: str
+
+
+@dataclass(frozen=True)
+class ChecklistRecord:
+    """One reflection checklist, for ``reflectionlist``."""
+
+    docname: str
+    id: str
+    title: str
+    category: str | None
+    items: tuple[ChecklistItem, ...]
+    anchor: str
+    notes: bool = False
+    line: int | None = None
+    #: the post it stands in: its anchor ("" = the page's post), None outside posts
+    post: str | None = None
+
+
+# -- decoding raw values -------------------------------------------------------------
+
+_PY_LITERALS: dict[str, Any] = {"True": True, "False": False, "None": None}
+
+
+class UndecodableValueError(ValueError):
+    """Front matter text that looks like JSON (a list or mapping) but is not valid."""
+
+
+def decode_front_matter_value(value: Any) -> Any:
+    """Undo MyST's serialisation of non-string front matter (JSON text, ``'True'``).
+
+    Raises ``UndecodableValueError`` for text that starts like a JSON list or mapping but
+    cannot be decoded; the caller reports it and keeps the text.
+    """
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if text in _PY_LITERALS:
+        return _PY_LITERALS[text]
+    if not text:
+        return value
+    if text[0] in '[{"' or text in ("true", "false", "null") or _NUMBER.fullmatch(text):
+        try:
+            return json.loads(text)
+        except ValueError:
+            if text[0] in "[{":
+                raise UndecodableValueError(text) from None
+            return value
+    return value
+
+
+_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+
+
+def truthy(value: Any) -> bool:
+    """Whether a marker such as ``post: true`` is set."""
+    try:
+        value = decode_front_matter_value(value)
+    except UndecodableValueError:
+        return False
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "yes", "1", "on", "")
+    return bool(value)
+
+
+# -- fields --------------------------------------------------------------------------
+
+
+def canonical_field(name: str) -> str:
+    return ALIASES.get(name, name)
+
+
+def _as_text(name: str, value: Any, problems: list[Problem]) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (bool, list, dict)):
+        problems.append(
+            Problem(CbWarning.FIELD, name, f"{name!r} expects text, got {_kind(value)}")
+        )
+        return None
+    text = str(value).strip()
+    if not text:
+        problems.append(Problem(CbWarning.FIELD, name, f"{name!r} is empty"))
+        return None
+    return text
+
+
+def _as_list(name: str, value: Any, problems: list[Problem]) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    items: list[Any]
+    if isinstance(value, str):
+        items = value.split(",")
+    elif isinstance(value, list):
+        items = value
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        items = [str(value)]
+    else:
+        problems.append(
+            Problem(CbWarning.FIELD, name, f"{name!r} expects a list, got {_kind(value)}")
+        )
+        return ()
+    result: list[str] = []
+    for item in items:
+        if isinstance(item, (dict, list, bool)) or item is None:
+            problems.append(
+                Problem(CbWarning.FIELD, name, f"{name!r} has an entry of {_kind(item)}")
+            )
+            continue
+        text = " ".join(str(item).split())
+        if not text:
+            problems.append(Problem(CbWarning.FIELD, name, f"{name!r} has an empty entry"))
+            continue
+        if text not in result:
+            result.append(text)
+    return tuple(result)
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "a true/false value"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if value is None:
+        return "nothing"
+    return f"{type(value).__name__} {value!r}"
+
+
+def parse_fields(raw: Mapping[str, Any]) -> tuple[PostFields, list[Problem]]:
+    """Validate raw metadata (already decoded, canonical names) into ``PostFields``.
+
+    Unknown keys are ignored here; the caller decides what is unknown. A bad value
+    gives a problem and falls back to the field's default.
+    """
+    problems: list[Problem] = []
+    values: dict[str, Any] = {}
+
+    for name in DATE_FIELDS:
+        if name not in raw or raw[name] is None:
+            continue
+        value = raw[name]
+        if isinstance(value, (dt.date, dt.datetime)):
+            value = value.isoformat()
+        if not isinstance(value, (str, int)) or isinstance(value, bool):
+            problems.append(
+                Problem(CbWarning.DATE, name, f"{name!r} expects a date, got {_kind(value)}")
+            )
+            continue
+        try:
+            parsed, has_time = parse_date(str(value))
+        except ValueError as exc:
+            problems.append(Problem(CbWarning.DATE, name, f"invalid {name}: {exc}"))
+            continue
+        values[name] = parsed
+        if name == "date":
+            values["date_has_time"] = has_time
+
+    for name in LIST_FIELDS:
+        if name in raw:
+            values[name] = _as_list(name, raw[name], problems)
+
+    for name in TEXT_FIELDS:
+        if name in raw:
+            text = _as_text(name, raw[name], problems)
+            if text is not None:
+                values[name] = text
+
+    for name in FLAG_FIELDS:
+        if name in raw:
+            values[name] = truthy(raw[name])
+
+    if "visibility" in raw and raw["visibility"] is not None:
+        visibility = str(raw["visibility"]).strip().lower()
+        if visibility in VISIBILITIES:
+            values["visibility"] = visibility
+        else:
+            allowed = ", ".join(VISIBILITIES)
+            problems.append(
+                Problem(
+                    CbWarning.VISIBILITY,
+                    "visibility",
+                    f"unknown visibility {raw['visibility']!r} (use one of: {allowed})",
+                )
+            )
+
+    if raw.get("excerpt") is not None:
+        excerpt = raw["excerpt"]
+        try:
+            number = int(str(excerpt).strip())
+            if number < 0 or isinstance(excerpt, bool):
+                raise ValueError
+        except ValueError:
+            problems.append(
+                Problem(
+                    CbWarning.FIELD,
+                    "excerpt",
+                    f"'excerpt' expects a number of paragraphs, got {_kind(excerpt)}",
+                )
+            )
+        else:
+            values["excerpt"] = number
+
+    if raw.get("image") is not None:
+        image = _as_text("image", raw["image"], problems)
+        if image is not None:
+            values["image"] = image
+
+    return PostFields(**values), problems
+
+
+def with_defaults(fields: PostFields, *, default_author: str | None) -> PostFields:
+    """Apply the defaults that depend on configuration; a post without a date is a draft."""
+    changes: dict[str, Any] = {}
+    if not fields.authors and default_author:
+        changes["authors"] = (default_author,)
+    if fields.date is None and fields.visibility != "draft":
+        changes["visibility"] = "draft"
+    return replace(fields, **changes) if changes else fields

@@ -1,0 +1,55 @@
+"""Names of the generated pages and files under ``careerblog_path``.
+
+Page names are Sphinx pagenames (no suffix): builders turn them into URLs, so the
+same name works under html, dirhtml and singlehtml.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from sphinx_careerblog.data.model import slugify
+
+TermKind = Literal["category", "tag", "author"]
+TERM_KINDS: tuple[TermKind, ...] = ("category", "tag", "author")
+
+
+def index_page(root: str, page: int = 1) -> str:
+    return f"{root}/index" if page <= 1 else f"{root}/page/{page}"
+
+
+def term_page(root: str, kind: TermKind, label: str, page: int = 1) -> str:
+    base = f"{root}/{kind}/{slugify(label)}"
+    return base if page <= 1 else f"{base}/page/{page}"
+
+
+def year_page(root: str, year: int, page: int = 1) -> str:
+    base = f"{root}/archive/{year}"
+    return base if page <= 1 else f"{base}/page/{page}"
+
+
+def overview_page(root: str, kind: Literal["categories", "tags", "authors", "archive"]) -> str:
+    return f"{root}/{kind}"
+
+
+# -- feeds and catalog: output files (not pages), same path under html and dirhtml ----
+
+FeedFormat = Literal["atom", "rss", "json"]
+
+#: File name of each site-wide feed, under ``careerblog_path``.
+FEED_FILES: dict[FeedFormat, str] = {"atom": "atom.xml", "rss": "rss.xml", "json": "feed.json"}
+
+
+def feed_file(root: str, fmt: FeedFormat) -> str:
+    """Output path (``/``-separated, relative to the output root) of a site-wide feed."""
+    return f"{root}/{FEED_FILES[fmt]}"
+
+
+def category_feed_file(root: str, label: str) -> str:
+    """Output path of the Atom feed of one category."""
+    return f"{root}/category/{slugify(label)}.atom.xml"
+
+
+def catalog_file(root: str) -> str:
+    """Output path of the machine-readable catalog of every listed post."""
+    return f"{root}/posts.json"

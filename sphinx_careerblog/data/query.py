@@ -1,0 +1,186 @@
+"""Read-only views over the store: listed posts grouped by category, tag, author, year.
+
+Everything that lists posts (postlist, taxonomy, generated pages, sidebars, feeds)
+asks a ``BlogIndex`` instead of walking the store itself, so they agree. The index
+is computed once per build state and cached on the store (never pickled).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeVar
+
+from sphinx_careerblog.data.model import PostRecord, slugify
+from sphinx_careerblog.data.paths import TermKind
+from sphinx_careerblog.data.store import get_store
+
+T = TypeVar("T")
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+    from sphinx_careerblog.data.store import CareerBlogData
+
+
+@dataclass(frozen=True)
+class Term:
+    """One category, tag or author and the listed posts that carry it (newest first)."""
+
+    kind: TermKind
+    slug: str
+    label: str  # as the first post (in docname order) wrote it
+    title: str  # declared title, else the label
+    posts: tuple[PostRecord, ...]
+
+
+@dataclass(frozen=True)
+class SlugCollision:
+    kind: TermKind
+    slug: str
+    labels: tuple[str, ...]
+    posts: tuple[PostRecord, ...]
+
+
+class BlogIndex:
+    """The listed posts of one build, with their taxonomy."""
+
+    def __init__(self, app: Sphinx, posts: list[PostRecord]) -> None:
+        self.posts: tuple[PostRecord, ...] = tuple(posts)
+        self._terms: dict[TermKind, dict[str, Term]] = {}
+        self.collisions: list[SlugCollision] = []
+        self._term_keys: dict[str, frozenset[tuple[str, str]]] = {}
+        self._positions = {post.key: index for index, post in enumerate(self.posts)}
+        self._by_key = {post.key: post for post in self.posts}
+        self._series: dict[str, list[PostRecord]] | None = None
+        self._derived: dict[str, object] = {}
+        for kind in ("category", "tag", "author"):
+            self._terms[kind] = self._group(app, kind)
+
+    @staticmethod
+    def values(post: PostRecord, kind: TermKind) -> tuple[str, ...]:
+        fields = post.fields
+        if kind == "category":
+            return fields.categories
+        if kind == "tag":
+            return fields.tags
+        return fields.authors
+
+    def _group(self, app: Sphinx, kind: TermKind) -> dict[str, Term]:
+        by_slug: dict[str, list[PostRecord]] = {}
+        labels: dict[str, list[str]] = {}
+        for post in sorted(self.posts, key=lambda p: (p.key, p.order)):
+            for value in self.values(post, kind):
+                slug = slugify(value)
+                by_slug.setdefault(slug, [])
+                if post not in by_slug[slug]:
+                    by_slug[slug].append(post)
+                seen = labels.setdefault(slug, [])
+                if value not in seen:
+                    seen.append(value)
+        terms: dict[str, Term] = {}
+        order = {post.key: index for index, post in enumerate(self.posts)}
+        for slug, posts in by_slug.items():
+            spellings = labels[slug]
+            distinct = sorted({label.casefold() for label in spellings})
+            if len(distinct) > 1:
+                self.collisions.append(SlugCollision(kind, slug, tuple(spellings), tuple(posts)))
+            label = spellings[0]
+            posts.sort(key=lambda p: order[p.key])
+            terms[slug] = Term(
+                kind, slug, label, declared_title(app.config, kind, label), tuple(posts)
+            )
+        return dict(sorted(terms.items(), key=lambda item: item[1].title.casefold()))
+
+    def terms(self, kind: TermKind) -> list[Term]:
+        """Every term of a kind, sorted by title."""
+        return list(self._terms[kind].values())
+
+    def term(self, kind: TermKind, name: str) -> Term | None:
+        """A term by label, slug or declared key."""
+        return self._terms[kind].get(slugify(name)) or self._terms[kind].get(name)
+
+    def years(self) -> list[tuple[int, tuple[PostRecord, ...]]]:
+        """Years with posts, newest first."""
+        grouped: dict[int, list[PostRecord]] = {}
+        for post in self.posts:
+            if post.date is not None:
+                grouped.setdefault(post.date.year, []).append(post)
+        return [(year, tuple(grouped[year])) for year in sorted(grouped, reverse=True)]
+
+    def derived(self, name: str, compute: Callable[[], T]) -> T:
+        """A view computed from this index once per build (e.g. the feed plan), so
+        per-page handlers do not redo whole-blog work for every page."""
+        if name not in self._derived:
+            self._derived[name] = compute()
+        return self._derived[name]  # type: ignore[return-value]
+
+    def post(self, key: str) -> PostRecord | None:
+        return self._by_key.get(key)
+
+    def term_keys(self, post: PostRecord) -> frozenset[tuple[str, str]]:
+        """The (kind, slug) pairs of a post's categories and tags."""
+        keys = self._term_keys.get(post.key)
+        if keys is None:
+            fields = post.fields
+            keys = frozenset(
+                [("category", slugify(value)) for value in fields.categories]
+                + [("tag", slugify(value)) for value in fields.tags]
+            )
+            self._term_keys[post.key] = keys
+        return keys
+
+    def sharing_terms(self, post: PostRecord) -> dict[str, int]:
+        """Keys of the listed posts sharing categories or tags with ``post``, with how
+        many they share (an inverted index: no scan of every post)."""
+        shared: dict[str, int] = {}
+        for kind, slug in self.term_keys(post):
+            term = self._terms["category" if kind == "category" else "tag"].get(slug)
+            if term is None:
+                continue
+            for other in term.posts:
+                if other.key != post.key:
+                    shared[other.key] = shared.get(other.key, 0) + 1
+        return shared
+
+    def position(self, post: PostRecord) -> int:
+        """Place of a listed post in newest-first order."""
+        return self._positions.get(post.key, len(self.posts))
+
+    def series(self, name: str) -> list[PostRecord]:
+        """Posts of one series, oldest first."""
+        if self._series is None:
+            grouped: dict[str, list[PostRecord]] = {}
+            for post in reversed(self.posts):
+                if post.fields.series:
+                    grouped.setdefault(post.fields.series, []).append(post)
+            self._series = grouped
+        return list(self._series.get(name, ()))
+
+
+def declared_title(config: Config, kind: TermKind, label: str) -> str:
+    """The declared title of a category or tag, else the label as written."""
+    if kind == "author":
+        return str(config.careerblog_authors.get(label, {}).get("name", label))
+    declared = config.careerblog_categories if kind == "category" else config.careerblog_tags
+    entry = declared.get(label) or declared.get(slugify(label)) or {}
+    return str(entry.get("title", label))
+
+
+def get_index(app: Sphinx) -> BlogIndex:
+    """The index of the current build (cached per store fingerprint)."""
+    store = get_store(app.env)
+    key = (store.fingerprint, len(store.posts), bool(app.config.careerblog_include_drafts))
+    cache = _cache(store)
+    if cache.get("key") != key:
+        cache.clear()
+        cache["key"] = key
+        cache["index"] = BlogIndex(app, store.listed_posts(app.config))
+    index = cache["index"]
+    assert isinstance(index, BlogIndex)
+    return index
+
+
+def _cache(store: CareerBlogData) -> dict[str, object]:
+    return store.transient

@@ -1,0 +1,186 @@
+"""Choosing posts for a listing: filters, sorting, limit, related posts, series.
+
+Pure functions over a ``BlogIndex`` (no Sphinx state, no logging): callers report
+the unknown filter values that ``select`` returns, where the listing stands.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from sphinx_careerblog.data.model import VISIBILITIES, PostRecord, slugify
+
+if TYPE_CHECKING:
+    from sphinx_careerblog.data.query import BlogIndex
+
+
+@dataclass(frozen=True)
+class Selection:
+    posts: tuple[PostRecord, ...]
+    #: (option, value) pairs that name nothing known; each matched no post
+    unknown: tuple[tuple[str, str], ...] = field(default=())
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _author_keys(value: str, authors: Mapping[str, Mapping[str, str]]) -> list[str]:
+    """The author keys a filter value may mean: the key itself, or a declared name."""
+    keys = [value]
+    for key, entry in authors.items():
+        if _fold(str(entry.get("name", ""))) == _fold(value) and key not in keys:
+            keys.append(key)
+    return keys
+
+
+def _matching(
+    index: BlogIndex,
+    option: str,
+    value: str,
+    authors: Mapping[str, Mapping[str, str]],
+    declared: Mapping[str, Collection[str]],
+) -> set[str] | None:
+    """Keys of the listed posts that ``value`` selects; None if it names nothing known.
+
+    A category, tag or author declared in the configuration is known even while no
+    listed post uses it: it selects nothing, without a warning.
+    """
+    known_but_unused: set[str] | None = (
+        set() if slugify(value) in declared.get(option, ()) else None
+    )
+    if option in ("category", "tag"):
+        term = index.term(option, value)  # type: ignore[arg-type]
+        return known_but_unused if term is None else {post.key for post in term.posts}
+    if option == "author":
+        for key in _author_keys(value, authors):
+            term = index.term("author", key)
+            if term is not None:
+                return {post.key for post in term.posts}
+        return known_but_unused
+    if option == "year":
+        try:
+            year = int(value)
+        except ValueError:
+            return None
+        for listed_year, posts in index.years():
+            if listed_year == year:
+                return {post.key for post in posts}
+        return None
+    if option == "visibility":
+        if value.lower() not in VISIBILITIES:
+            return None
+        return {post.key for post in index.posts if post.visibility == value.lower()}
+    getter: Callable[[PostRecord], str | None] = {
+        "series": lambda post: post.fields.series,
+        "location": lambda post: post.fields.location,
+        "language": lambda post: post.fields.language,
+    }[option]
+    keys = {post.key for post in index.posts if _fold(getter(post) or "") == _fold(value)}
+    return keys or None
+
+
+def select(
+    index: BlogIndex,
+    filters: Mapping[str, Sequence[str]],
+    *,
+    authors: Mapping[str, Mapping[str, str]] | None = None,
+    declared: Mapping[str, Collection[str]] | None = None,
+    exclude_docname: str | None = None,
+    sort: str = "date-desc",
+    limit: int | None = None,
+) -> Selection:
+    """The listed posts that pass every filter (AND), each filter matching any of
+    its values (OR); sorted and cut to ``limit``.
+
+    ``declared`` maps ``category``/``tag``/``author`` to the slugs the configuration
+    declares (see ``declared_slugs``).
+    """
+    allowed: set[str] | None = None
+    unknown: list[tuple[str, str]] = []
+    for option, values in filters.items():
+        keys: set[str] = set()
+        for value in values:
+            matched = _matching(index, option, value, authors or {}, declared or {})
+            if matched is None:
+                unknown.append((option, value))
+            else:
+                keys |= matched
+        allowed = keys if allowed is None else allowed & keys
+    posts = [
+        post
+        for post in index.posts
+        if (allowed is None or post.key in allowed) and post.docname != exclude_docname
+    ]
+    posts = sort_posts(posts, sort)
+    if limit is not None:
+        posts = posts[:limit]
+    return Selection(tuple(posts), tuple(unknown))
+
+
+def declared_slugs(
+    categories: Mapping[str, Mapping[str, str]],
+    tags: Mapping[str, Mapping[str, str]],
+    authors: Mapping[str, Mapping[str, str]],
+) -> dict[str, set[str]]:
+    """Slugs of the terms declared in the configuration (keys, titles and names)."""
+
+    def slugs(registry: Mapping[str, Mapping[str, str]], field: str) -> set[str]:
+        result = {slugify(key) for key in registry}
+        result |= {slugify(str(entry[field])) for entry in registry.values() if entry.get(field)}
+        return result
+
+    return {
+        "category": slugs(categories, "title"),
+        "tag": slugs(tags, "title"),
+        "author": slugs(authors, "name"),
+    }
+
+
+def sort_posts(posts: Iterable[PostRecord], sort: str) -> list[PostRecord]:
+    """Order posts given newest first: ``date-desc``, ``date-asc`` or ``title``.
+
+    Undated posts (drafts shown with ``careerblog_include_drafts``) stay last.
+    """
+    posts = list(posts)
+    if sort == "title":
+        return sorted(posts, key=lambda post: (_fold(post.listed_title), post.key))
+    if sort == "date-asc":
+        dated = [post for post in posts if post.date is not None]
+        undated = [post for post in posts if post.date is None]
+        return list(reversed(dated)) + undated
+    return posts
+
+
+def related_posts(index: BlogIndex, post: PostRecord, count: int) -> list[PostRecord]:
+    """Up to ``count`` listed posts sharing the most tags and categories with ``post``.
+
+    Ties go to the newer post (the index order), so the choice is stable.
+    """
+    if count <= 0:
+        return []
+    shared = index.sharing_terms(post)
+    ranked = heapq.nsmallest(
+        count, shared, key=lambda key: (-shared[key], index.position(index.post(key) or post))
+    )
+    return [found for key in ranked if (found := index.post(key)) is not None]
+
+
+def series_neighbours(
+    index: BlogIndex, post: PostRecord
+) -> tuple[PostRecord | None, PostRecord | None]:
+    """The previous (older) and next (newer) listed post of ``post``'s series."""
+    name = post.fields.series
+    if not name:
+        return None, None
+    members = index.series(name)
+    keys = [member.key for member in members]
+    if post.key not in keys:
+        return None, None
+    position = keys.index(post.key)
+    previous = members[position - 1] if position > 0 else None
+    following = members[position + 1] if position + 1 < len(members) else None
+    return previous, following

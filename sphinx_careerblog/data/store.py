@@ -1,0 +1,119 @@
+"""The one environment store, ``env.careerblog``, and typed read access to it.
+
+Only the collector writes here (during reading); everything in the write phase
+only reads. ``ENV_VERSION`` changes whenever a stored record changes shape:
+
+1. first release: posts, checklists, listing documents, fingerprint.
+2. ``ChecklistRecord.post``: the post a checklist stands in.
+3. ``reflection_order``: reading order of the documents holding checklists.
+4. ``neighbour_fingerprint`` and ``footer_signatures``: what post footers show of
+   other posts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from sphinx_careerblog.data.model import ChecklistRecord, PostRecord
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
+
+ENV_VERSION = 5
+
+
+@dataclass(repr=False)
+class CareerBlogData:
+    posts: dict[str, tuple[PostRecord, ...]] = field(default_factory=dict)
+    checklists: dict[str, tuple[ChecklistRecord, ...]] = field(default_factory=dict)
+    #: documents holding a listing directive (postlist, taxonomy, reflectionlist)
+    listing_docs: set[str] = field(default_factory=set)
+    #: hash of everything listings show; a change rewrites ``listing_docs``
+    fingerprint: str = ""
+    #: hash of what sidebars show; a change rewrites every page
+    sidebar_fingerprint: str = ""
+    #: hash of what related-post and series links show; a change rewrites every post
+    neighbour_fingerprint: str = ""
+    #: per post key, what its footer shows (recomputed whole after each read)
+    footer_signatures: dict[str, str] = field(default_factory=dict)
+    #: the documents holding checklists, in reading order (``reflectionlist`` shows them
+    #: so); a change rewrites ``listing_docs``
+    reflection_order: str = ""
+    #: per-process caches of derived views (``query.get_index``); never pickled
+    transient: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state["transient"] = {}
+        return state
+
+    def __repr__(self) -> str:
+        # Sphinx logs ``repr()`` of every event's arguments: keep it O(1), not O(posts)
+        return f"<CareerBlogData: {len(self.posts)} documents with posts>"
+
+    def clear_doc(self, docname: str) -> None:
+        self.posts.pop(docname, None)
+        self.checklists.pop(docname, None)
+        self.listing_docs.discard(docname)
+
+    def merge(self, docnames: Iterable[str], other: CareerBlogData) -> None:
+        for docname in docnames:
+            if docname in other.posts:
+                self.posts[docname] = other.posts[docname]
+            if docname in other.checklists:
+                self.checklists[docname] = other.checklists[docname]
+            if docname in other.listing_docs:
+                self.listing_docs.add(docname)
+
+    def iter_posts(self) -> Iterator[PostRecord]:
+        for docname in sorted(self.posts):
+            yield from self.posts[docname]
+
+    def find_post(self, docname: str, anchor: str = "") -> PostRecord | None:
+        for record in self.posts.get(docname, ()):
+            if record.anchor == anchor:
+                return record
+        return None
+
+    def page_post(self, docname: str) -> PostRecord | None:
+        return self.find_post(docname, "")
+
+    def listed_posts(self, config: Config) -> list[PostRecord]:
+        """Posts that indexes show, newest first (ties broken by docname for stability)."""
+        include_drafts: bool = config.careerblog_include_drafts
+        posts = [
+            post
+            for post in self.iter_posts()
+            if not post.fields.exclude and (include_drafts or not post.is_draft)
+        ]
+        return sort_newest_first(posts)
+
+
+def sort_newest_first(posts: Iterable[PostRecord]) -> list[PostRecord]:
+    posts = list(posts)
+    undated = [post for post in posts if post.date is None]
+    dated = [post for post in posts if post.date is not None]
+    dated.sort(key=lambda post: (post.key, post.order))
+    dated.sort(key=_sortable, reverse=True)
+    return dated + sorted(undated, key=lambda post: (post.key, post.order))
+
+
+def _sortable(post: PostRecord) -> float:
+    assert post.date is not None
+    date = post.date
+    if date.tzinfo is None:
+        date = date.replace(tzinfo=dt.UTC)
+    return date.timestamp()
+
+
+def get_store(env: BuildEnvironment) -> CareerBlogData:
+    store: CareerBlogData | None = getattr(env, "careerblog", None)
+    if store is None:
+        store = CareerBlogData()
+        env.careerblog = store  # type: ignore[attr-defined]
+    return store

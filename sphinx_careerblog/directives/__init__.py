@@ -1,1 +1,0 @@
-"""Directives of sphinx-careerblog (registered in ``extension.py``)."""

@@ -1,0 +1,3 @@
+"""Listings: ``postlist``, ``taxonomy``, the ``blog`` domain and roles, related-post and
+series footers.
+"""

@@ -1,0 +1,3 @@
+"""Posts: the ``post`` and ``update`` directives, their marker nodes, the posts collector,
+bylines and front matter.
+"""

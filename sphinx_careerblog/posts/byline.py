@@ -1,0 +1,119 @@
+"""Write phase: replace each post marker with its byline (and a draft banner).
+
+A pure function of (doctree, store, config): safe under parallel writing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+
+from sphinx_careerblog.data.dates import format_date
+from sphinx_careerblog.data.store import get_store
+from sphinx_careerblog.i18n import _
+from sphinx_careerblog.posts.nodes import cb_post_meta
+from sphinx_careerblog.site.links import author_link, term_title, term_uri
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from sphinx_careerblog.data.model import PostRecord
+
+
+def resolve_bylines(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    store = get_store(app.env)
+    for meta in list(doctree.findall(cb_post_meta)):
+        # in assembled builders (latex, singlehtml) ``docname`` is the root document
+        record = store.find_post(meta.get("docname", docname), meta.get("anchor", ""))
+        replacement: list[nodes.Node] = []
+        if record is not None:
+            if record.is_draft:
+                replacement.append(draft_banner())
+            if meta.get("show_byline", True):
+                replacement.append(byline(app, record, docname))
+        if replacement:
+            meta.replace_self(replacement)
+        else:
+            meta.parent.remove(meta)
+
+
+def draft_banner() -> nodes.Element:
+    banner = nodes.container(classes=["cb-draft-banner"])
+    label = _("Draft:")
+    text = _("this post is not published. It is left out of indexes and feeds.")
+    banner += nodes.paragraph("", "", nodes.strong(label, label), nodes.Text(" " + text))
+    return banner
+
+
+def byline(app: Sphinx, post: PostRecord, fromdocname: str) -> nodes.Element:
+    config = app.config
+    fields = post.fields
+    parts: list[nodes.Element] = []
+
+    def part(name: str, *children: nodes.Node) -> None:
+        parts.append(nodes.inline("", "", *children, classes=[f"cb-byline-{name}"]))
+
+    if fields.date is not None:
+        shown = format_date(config.careerblog_date_format, fields.date, config.language)
+        part("date", nodes.Text(shown))
+    else:
+        part("date", nodes.Text(_("Not yet dated")))
+    if fields.updated is not None:
+        shown = format_date(config.careerblog_date_format, fields.updated, config.language)
+        part("updated", nodes.Text(_("updated %s") % shown))
+    if fields.authors:
+        children: list[nodes.Node] = [nodes.Text(_("by") + " ")]
+        for index, author in enumerate(fields.authors):
+            if index:
+                children.append(nodes.Text(", "))
+            name, uri = author_link(app, fromdocname, author)
+            children.append(_link(name, uri))
+        part("authors", *children)
+    minutes = post.reading_minutes
+    part("reading-time", nodes.Text(_("%d min read") % minutes))
+    for kind, label, values in (
+        ("category", _("in"), fields.categories),
+        ("tag", _("tagged"), fields.tags),
+    ):
+        if not values:
+            continue
+        children = [nodes.Text(label + " ")]
+        for index, value in enumerate(values):
+            if index:
+                children.append(nodes.Text(", "))
+            uri = term_uri(app, fromdocname, kind, value)  # type: ignore[arg-type]
+            children.append(_link(term_title(app, kind, value), uri))  # type: ignore[arg-type]
+        part("categories" if kind == "category" else "tags", *children)
+
+    paragraph = nodes.paragraph()
+    for index, item in enumerate(parts):
+        if index:
+            paragraph += nodes.inline(" · ", " · ", classes=["cb-byline-sep"])
+        paragraph += item
+    container = nodes.container(classes=["cb-byline"])
+    container += paragraph
+    return container
+
+
+def _link(text: str, uri: str | None) -> nodes.Node:
+    if uri is None:
+        return nodes.inline(text, text)
+    return nodes.reference(text, text, refuri=uri, internal=not _is_external(uri))
+
+
+def _is_external(uri: str) -> bool:
+    return "://" in uri or uri.startswith("mailto:")
+
+
+def add_noindex_for_drafts(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``: drafts ask search engines not to index them."""
+    if doctree is None:
+        return
+    record = get_store(app.env).page_post(pagename)
+    if record is not None and record.is_draft:
+        context["metatags"] = context.get("metatags", "") + (
+            '\n    <meta name="robots" content="noindex" />'
+        )

@@ -1,0 +1,491 @@
+"""The one writer of ``env.careerblog``: reads posts from each document as it is read.
+
+Runs on ``doctree-read``, after Sphinx's own collectors, so ``env.metadata`` (front
+matter) and ``env.titles`` are ready. ``get_updated_docs`` keeps every listing fresh
+on incremental builds: when what listings show changes, the documents holding
+listings are rewritten without being re-read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.environment.collectors import EnvironmentCollector
+
+from sphinx_careerblog.config import is_post_docname
+from sphinx_careerblog.data.dates import parse_date
+from sphinx_careerblog.data.model import (
+    ALIASES,
+    FIELDS,
+    MARKER_KEYS,
+    PostFields,
+    PostRecord,
+    UndecodableValueError,
+    decode_front_matter_value,
+    parse_fields,
+    slugify,
+    truthy,
+    with_defaults,
+)
+from sphinx_careerblog.data.store import CareerBlogData, get_store
+from sphinx_careerblog.posts.frontmatter import RAW_FRONT_MATTER
+from sphinx_careerblog.posts.nodes import cb_post_meta
+from sphinx_careerblog.warnings import CbWarning, warn
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Set
+
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+#: Longer titles are kept but reported: they break listings and feed readers.
+MAX_TITLE_LENGTH = 300
+
+#: Nodes whose text is not part of a post's prose (summary and reading time).
+_NOT_PROSE = (nodes.title, cb_post_meta, nodes.field_list, nodes.docinfo, nodes.comment)
+
+
+def current_docname(env: BuildEnvironment) -> str:
+    current = getattr(env, "current_document", None)
+    if current is not None:
+        return str(current.docname)
+    return str(env.docname)
+
+
+class CareerBlogCollector(EnvironmentCollector):
+    """Collects posts; other features collect through the ``READ_EVENT`` event."""
+
+    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+        get_store(env).clear_doc(docname)
+
+    def merge_other(
+        self, app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment
+    ) -> None:
+        get_store(env).merge(docnames, get_store(other))
+
+    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
+        env = app.env
+        docname = current_docname(env)
+        store = get_store(env)
+        posts = PostReader(app, env, docname, doctree).read()
+        if posts:
+            store.posts[docname] = tuple(posts)
+        # other features (checklists, listings) collect their own records here
+        app.emit(READ_EVENT, env, docname, doctree, store)
+
+    def get_updated_docs(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
+        """Documents to rewrite (not re-read) because what they show of others changed."""
+        store = get_store(env)
+        changed: set[str] = set()
+        listing = listing_fingerprint(store)
+        if listing != store.fingerprint:
+            store.fingerprint = listing
+            changed |= store.listing_docs
+        # related posts and series links under each post show other posts' titles,
+        # dates and terms; a summary-only edit must not rewrite every post
+        neighbours = neighbour_fingerprint(store)
+        if neighbours != store.neighbour_fingerprint:
+            store.neighbour_fingerprint = neighbours
+            signatures = footer_signatures(app)
+            changed |= {
+                key.partition("#")[0]
+                for key, signature in signatures.items()
+                if store.footer_signatures.get(key) != signature
+            }
+            store.footer_signatures = signatures
+        sidebar = sidebar_fingerprint(app, store)
+        if sidebar != store.sidebar_fingerprint:
+            store.sidebar_fingerprint = sidebar
+            if uses_careerblog_sidebars(app):
+                changed |= set(env.found_docs)
+        return sorted(changed & set(env.found_docs))
+
+
+#: Emitted once per document read, after its posts are stored:
+#: ``handler(app, env, docname, doctree, store)``. Handlers write only ``store``
+#: entries of ``docname`` (clear/merge in ``CareerBlogData`` already cover them).
+READ_EVENT = "careerblog-read-doc"
+
+
+def listing_fingerprint(store: CareerBlogData) -> str:
+    """A hash of every post field that some listing, byline or feed may show."""
+    digest = hashlib.sha256()
+    for post in store.iter_posts():
+        digest.update(repr((post.key, post.title, post.fields, post.summary, post.image,
+                            post.reading_minutes)).encode())  # fmt: skip
+    for docname in sorted(store.checklists):
+        digest.update(repr((docname, store.checklists[docname])).encode())
+    return digest.hexdigest()
+
+
+def neighbour_fingerprint(store: CareerBlogData) -> str:
+    """A hash of what a post's footer (related posts, series links) shows of others."""
+    digest = hashlib.sha256()
+    for post in store.iter_posts():
+        fields = post.fields
+        digest.update(repr((post.key, post.listed_title, fields.date, fields.categories,
+                            fields.tags, fields.series, fields.visibility, fields.exclude,
+                            fields.external_link)).encode())  # fmt: skip
+    return digest.hexdigest()
+
+
+def footer_signatures(app: Sphinx) -> dict[str, str]:
+    """Per post, what its footer shows: its related posts and series neighbours.
+
+    Only posts whose signature changed are rewritten, so re-tagging one essay
+    rewrites the essays it is (or was) related to, not the whole handbook.
+    """
+    from sphinx_careerblog.data.query import get_index
+    from sphinx_careerblog.data.selection import related_posts, series_neighbours
+
+    index = get_index(app)
+    count: int = app.config.careerblog_related
+    signatures: dict[str, str] = {}
+    store = get_store(app.env)
+    for post in store.iter_posts():
+        shown = [*related_posts(index, post, count), *series_neighbours(index, post)]
+        signatures[post.key] = repr(
+            [(other.key, other.listed_title, other.date) if other else None for other in shown]
+        )
+    return signatures
+
+
+def sidebar_fingerprint(app: Sphinx, store: CareerBlogData) -> str:
+    """A hash of what the sidebar templates show (titles, dates, terms, counts)."""
+    digest = hashlib.sha256()
+    for post in store.listed_posts(app.config):
+        fields = post.fields
+        digest.update(repr((post.key, post.listed_title, fields.date, fields.categories,
+                            fields.tags, fields.visibility)).encode())  # fmt: skip
+    return digest.hexdigest()
+
+
+def uses_careerblog_sidebars(app: Sphinx) -> bool:
+    sidebars = getattr(app.config, "html_sidebars", {}) or {}
+    return any(
+        any(str(name).startswith("careerblog/") for name in templates)
+        for templates in sidebars.values()
+    )
+
+
+class PostReader:
+    """Finds the posts of one document and builds their records."""
+
+    def __init__(
+        self, app: Sphinx, env: BuildEnvironment, docname: str, doctree: nodes.document
+    ) -> None:
+        self.app = app
+        self.env = env
+        self.config = app.config
+        self.docname = docname
+        self.doctree = doctree
+        self._front_matter_lines: dict[str, int] | None = None
+
+    # -- locations -------------------------------------------------------------------
+
+    def front_matter_line(self, key: str) -> int:
+        """Line of ``key`` in the front matter; looked up only when a warning needs it."""
+        if self._front_matter_lines is None:
+            self._front_matter_lines = {}
+            try:
+                text = Path(self.env.doc2path(self.docname)).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                text = ""
+            for number, line in enumerate(text.splitlines()[:200], start=1):
+                match = re.match(r"^:?([A-Za-z_][\w-]*):", line)
+                if match:
+                    self._front_matter_lines.setdefault(match.group(1), number)
+                elif number > 1 and line.strip() in ("---", "+++"):
+                    break
+        return self._front_matter_lines.get(key, 1)
+
+    # -- reading ---------------------------------------------------------------------
+
+    def read(self) -> list[PostRecord]:
+        metadata = dict(self.env.metadata.get(self.docname, {}))
+        # prefer the text as written (see transforms.RecordFrontMatter)
+        metadata.update(self.doctree.attributes.pop(RAW_FRONT_MATTER, None) or {})
+        front_matter = self.front_matter_fields(metadata)
+        marked = is_post_docname(self.config, self.docname) or any(
+            truthy(metadata[key]) for key in MARKER_KEYS if key in metadata
+        )
+        top_section = self.top_section()
+        metas = list(self.doctree.findall(cb_post_meta))
+        seen: dict[int, cb_post_meta] = {}
+        page_meta: cb_post_meta | None = None
+        section_metas: list[tuple[cb_post_meta, nodes.section]] = []
+        for meta in metas:
+            meta["docname"] = self.docname
+            section = self.enclosing_section(meta)
+            key = id(section)
+            if key in seen:
+                first = seen[key]
+                warn(
+                    CbWarning.DUPLICATE_POST,
+                    f"a second post directive in the same section (the first is on line "
+                    f"{first.line}); its metadata is ignored",
+                    location=meta,
+                )
+                meta.parent.remove(meta)
+                continue
+            seen[key] = meta
+            if section is None or section is top_section:
+                page_meta = meta
+            else:
+                section_metas.append((meta, section))
+
+        if page_meta is None and marked:
+            page_meta = self.insert_front_matter_marker(top_section)
+
+        records: list[PostRecord] = []
+        if page_meta is not None:
+            record = self.page_record(page_meta, front_matter, top_section, len(records))
+            records.append(record)
+        for meta, section in section_metas:
+            records.append(self.section_record(meta, section, len(records)))
+        return records
+
+    def front_matter_fields(self, metadata: dict[str, Any]) -> dict[str, Any]:
+        """Front matter keys that are post fields, decoded, under canonical names."""
+        fields: dict[str, Any] = {}
+        for key, value in metadata.items():
+            name = ALIASES.get(key, key)
+            if name not in FIELDS:
+                continue
+            if name in fields:
+                warn(
+                    CbWarning.CONFLICT,
+                    f"front matter gives {name!r} twice (as {key!r} and its alias); using {key!r}",
+                    location=(self.docname, self.front_matter_line(key)),
+                )
+            try:
+                fields[name] = decode_front_matter_value(value)
+            except UndecodableValueError:
+                warn(
+                    CbWarning.FRONT_MATTER,
+                    f"{key!r} looks like a list or mapping but cannot be decoded: "
+                    f"{_shorten(str(value))}; it is kept as plain text (write a YAML list, "
+                    "or a comma-separated string)",
+                    location=(self.docname, self.front_matter_line(key)),
+                )
+                fields[name] = str(value)
+        return fields
+
+    def top_section(self) -> nodes.section | None:
+        for child in self.doctree.children:
+            if isinstance(child, nodes.section):
+                return child
+        return None
+
+    @staticmethod
+    def enclosing_section(node: nodes.Node) -> nodes.section | None:
+        parent = node.parent
+        while parent is not None and not isinstance(parent, nodes.section):
+            parent = parent.parent
+        return parent
+
+    def insert_front_matter_marker(self, top_section: nodes.section | None) -> cb_post_meta:
+        meta = cb_post_meta()
+        meta["raw"] = {}
+        meta["origin"] = "front-matter"
+        meta["show_byline"] = bool(self.config.careerblog_byline)
+        meta["docname"] = self.docname
+        meta.source = str(self.env.doc2path(self.docname))
+        meta.line = 1
+        if top_section is not None and top_section.children:
+            index = 1 if isinstance(top_section[0], nodes.title) else 0
+            top_section.insert(index, meta)
+        else:
+            self.doctree.insert(0, meta)
+        return meta
+
+    def page_record(
+        self,
+        meta: cb_post_meta,
+        front_matter: dict[str, Any],
+        section: nodes.section | None,
+        order: int,
+    ) -> PostRecord:
+        directive_raw: dict[str, Any] = dict(meta.get("raw", {}))
+        merged = dict(front_matter)
+        for name, value in directive_raw.items():
+            if name in merged and merged[name] != value:
+                warn(
+                    CbWarning.CONFLICT,
+                    f"{name!r} is given in the front matter (line "
+                    f"{self.front_matter_line(name)}) and in the post directive (line "
+                    f"{meta.line}); using the directive's value",
+                    location=meta,
+                )
+            merged[name] = value
+        fields = self.validate(merged, meta, front_matter, directive_raw)
+        title_node = self.env.titles.get(self.docname)
+        title = title_node.astext() if title_node is not None else self.docname
+        scope: nodes.Element = section if section is not None else self.doctree
+        meta["anchor"] = ""
+        return self.record(meta, fields, title, "", scope, order)
+
+    def section_record(self, meta: cb_post_meta, section: nodes.section, order: int) -> PostRecord:
+        raw: dict[str, Any] = dict(meta.get("raw", {}))
+        fields = self.validate(raw, meta, {}, raw)
+        title = section[0].astext() if section.children else ""
+        anchor = section["ids"][0] if section["ids"] else ""
+        meta["anchor"] = anchor
+        return self.record(meta, fields, title, anchor, section, order)
+
+    def validate(
+        self,
+        raw: dict[str, Any],
+        meta: cb_post_meta,
+        front_matter: dict[str, Any],
+        directive_raw: dict[str, Any],
+    ) -> PostFields:
+        fields, problems = parse_fields(raw)
+        for problem in problems:
+            if problem.field in directive_raw or problem.field not in front_matter:
+                location: Any = meta
+            else:
+                location = (self.docname, self.front_matter_line(problem.field))
+            warn(problem.kind, problem.message, location=location)
+        if fields.title and len(fields.title) > MAX_TITLE_LENGTH:
+            warn(
+                CbWarning.FIELD,
+                f"the title is {len(fields.title)} characters long (more than "
+                f"{MAX_TITLE_LENGTH}); it is kept, but listings and feed readers may cut it",
+                location=meta,
+            )
+        fields = with_defaults(fields, default_author=self.config.careerblog_default_author)
+        if self.config.careerblog_strict_taxonomy:
+            self.check_taxonomy(fields, meta)
+        return fields
+
+    def check_taxonomy(self, fields: PostFields, meta: cb_post_meta) -> None:
+        authors: dict[str, Any] = self.config.careerblog_authors
+        for author in fields.authors:
+            if author not in authors:
+                warn(
+                    CbWarning.TAXONOMY,
+                    f"author {author!r} is not declared in careerblog_authors",
+                    location=meta,
+                )
+        for kind, values in (("categories", fields.categories), ("tags", fields.tags)):
+            declared: dict[str, Any] = getattr(self.config, f"careerblog_{kind}")
+            for value in values:
+                if value not in declared and slugify(value) not in declared:
+                    warn(
+                        CbWarning.TAXONOMY,
+                        f"{'tag' if kind == 'tags' else 'category'} {value!r} is not "
+                        f"declared in careerblog_{kind}",
+                        location=meta,
+                    )
+
+    def record(
+        self,
+        meta: cb_post_meta,
+        fields: PostFields,
+        title: str,
+        anchor: str,
+        scope: nodes.Element,
+        order: int,
+    ) -> PostRecord:
+        fields = self.apply_updates(fields, scope)
+        if len(title) > MAX_TITLE_LENGTH and not fields.title:
+            warn(
+                CbWarning.FIELD,
+                f"the title is {len(title)} characters long (more than {MAX_TITLE_LENGTH}); "
+                "it is kept, but listings and feed readers may cut it",
+                location=meta,
+            )
+        words = count_words(scope)
+        per_minute: int = self.config.careerblog_words_per_minute
+        return PostRecord(
+            docname=self.docname,
+            anchor=anchor,
+            title=title,
+            fields=fields,
+            words=words,
+            reading_minutes=max(1, round(words / per_minute)),
+            summary=self.summary(meta, fields, scope),
+            image=self.image(meta, fields, scope),
+            order=order,
+            line=meta.line,
+        )
+
+    def apply_updates(self, fields: PostFields, scope: nodes.Element) -> PostFields:
+        """The latest ``update`` directive is the post's ``updated`` date."""
+        latest = fields.updated
+        for node in scope.findall(nodes.admonition):
+            iso = node.get("cb_update_date")
+            if not iso:
+                continue
+            when, _ = parse_date(iso)
+            if latest is None or _naive(when) > _naive(latest):
+                latest = when
+        return fields if latest == fields.updated else replace(fields, updated=latest)
+
+    def summary(self, meta: cb_post_meta, fields: PostFields, scope: nodes.Element) -> str:
+        if fields.summary:
+            return fields.summary
+        if meta.children:
+            return " ".join(meta.astext().split())
+        count = fields.excerpt if fields.excerpt is not None else 1
+        paragraphs = [" ".join(paragraph.astext().split()) for paragraph in prose_paragraphs(scope)]
+        return "\n\n".join(paragraphs[:count])
+
+    def image(self, meta: cb_post_meta, fields: PostFields, scope: nodes.Element) -> str | None:
+        if fields.image is None:
+            return None
+        if fields.image.isdigit():
+            number = int(fields.image)
+            images = [img["uri"] for img in scope.findall(nodes.image) if "uri" in img]
+            if 1 <= number <= len(images):
+                return str(images[number - 1])
+            warn(
+                CbWarning.FIELD,
+                f"image {number}: the post has {len(images)} image(s)",
+                location=meta,
+            )
+            return None
+        return fields.image
+
+
+def prose_paragraphs(scope: nodes.Element) -> Iterable[nodes.paragraph]:
+    """Paragraphs of a post's own text, skipping metadata, notes and nested posts."""
+    for paragraph in scope.findall(nodes.paragraph):
+        ancestor = paragraph.parent
+        skip = False
+        while ancestor is not None and ancestor is not scope:
+            if isinstance(ancestor, (*_NOT_PROSE, nodes.Admonition, nodes.list_item)):
+                skip = True
+                break
+            ancestor = ancestor.parent
+        if not skip:
+            yield paragraph
+
+
+def count_words(scope: nodes.Element) -> int:
+    total = 0
+    for text in scope.findall(nodes.Text):
+        ancestor = text.parent
+        skip = False
+        while ancestor is not None and ancestor is not scope:
+            if isinstance(ancestor, (*_NOT_PROSE, nodes.literal_block)):
+                skip = True
+                break
+            ancestor = ancestor.parent
+        if not skip:
+            total += len(text.astext().split())
+    return total
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _naive(value: Any) -> Any:
+    return value.replace(tzinfo=None) if getattr(value, "tzinfo", None) else value

@@ -1,0 +1,3 @@
+"""Reflection checklists: ``reflection`` and ``reflectionlist``, their nodes, collector, HTML
+transform and scripts.
+"""

@@ -1,0 +1,3 @@
+"""The generated site: index, term, year and overview pages, redirects, sidebars and their
+templates.
+"""
