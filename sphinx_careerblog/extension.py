@@ -1,82 +1,90 @@
-"""The only wiring module: every ``app.add_*`` and ``app.connect`` lives here."""
+"""The only wiring module: every ``app.add_*`` and ``app.connect`` lives here.
+
+One function per feature; ``setup_extension`` calls them in the order the features
+depend on each other (posts are collected before listings and checklists read them).
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sphinx_careerblog import __version__, assets
 from sphinx_careerblog import config as cb_config
 from sphinx_careerblog.data.store import ENV_VERSION, get_store
+from sphinx_careerblog.feeds import catalog, feeds
 from sphinx_careerblog.i18n import MESSAGE_CATALOG_NAME
-from sphinx_careerblog.posts import nodes as cb_nodes
+from sphinx_careerblog.listings import collector as listings
+from sphinx_careerblog.listings import resolve
+from sphinx_careerblog.listings.directives import PostListDirective, TaxonomyDirective
+from sphinx_careerblog.listings.domain import CareerBlogDomain
+from sphinx_careerblog.posts import nodes as post_nodes
 from sphinx_careerblog.posts.byline import add_noindex_for_drafts, resolve_bylines
 from sphinx_careerblog.posts.collector import READ_EVENT, CareerBlogCollector
 from sphinx_careerblog.posts.directives import PostDirective, UpdateDirective
 from sphinx_careerblog.posts.frontmatter import RecordFrontMatter
+from sphinx_careerblog.reflections import collector as checklist_collect
+from sphinx_careerblog.reflections import nodes as checklist_nodes
+from sphinx_careerblog.reflections.directives import ReflectionDirective, ReflectionListDirective
+from sphinx_careerblog.reflections.html import ReflectionHtmlTransform
+from sphinx_careerblog.site import navigation, pages, sidebars
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import ExtensionMetadata
 
+LOCALE_DIR = Path(__file__).parent / "locale"
+
 
 def _init_store(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     get_store(env)
 
 
-def setup_extension(app: Sphinx) -> ExtensionMetadata:
-    from pathlib import Path
-
-    from sphinx_careerblog import __version__
-
+def setup_core(app: Sphinx) -> None:
+    """Configuration, the message catalog, the env store and shared assets."""
     cb_config.register(app)
     app.connect("config-inited", cb_config.validate, priority=100)
-    app.add_message_catalog(MESSAGE_CATALOG_NAME, str(Path(__file__).parent / "locale"))
+    app.add_message_catalog(MESSAGE_CATALOG_NAME, str(LOCALE_DIR))
+    app.connect("env-before-read-docs", _init_store)
+    app.connect("config-inited", assets.register_static_dir)
+    app.connect("builder-inited", assets.add_assets)
 
-    cb_nodes.register(app)
+
+def setup_posts(app: Sphinx) -> None:
+    """``post`` and ``update``, front matter, the posts collector, bylines."""
+    post_nodes.register(app)
     app.add_directive("post", PostDirective)
     app.add_directive("update", UpdateDirective)
-
     app.add_transform(RecordFrontMatter)
     app.add_event(READ_EVENT)
     app.add_env_collector(CareerBlogCollector)
-    app.connect("env-before-read-docs", _init_store)
     app.connect("doctree-resolved", resolve_bylines)
     app.connect("html-page-context", add_noindex_for_drafts)
 
-    # -- feature wiring (one block per feature) ------------------------------------
 
-    # listings: postlist, taxonomy, the blog domain's roles, related posts and series
-    from sphinx_careerblog.listings import collector as listings
-    from sphinx_careerblog.listings import resolve
-    from sphinx_careerblog.listings.directives import PostListDirective, TaxonomyDirective
-    from sphinx_careerblog.listings.domain import CareerBlogDomain
-
+def setup_listings(app: Sphinx) -> None:
+    """``postlist``, ``taxonomy``, the ``blog`` domain, related posts and series."""
     app.add_directive("postlist", PostListDirective)
     app.add_directive("taxonomy", TaxonomyDirective)
     app.add_domain(CareerBlogDomain)
     app.connect(READ_EVENT, listings.collect_listing_doc)
     app.connect("doctree-resolved", resolve.resolve_listings)
 
-    # generated pages (blog index, category/tag/author/year pages, overviews,
-    # redirects) and the careerblog/*.html sidebar templates
-    from sphinx_careerblog.site import pages, sidebars
 
+def setup_site(app: Sphinx) -> None:
+    """Generated pages, redirects, the ``careerblog/*.html`` sidebars."""
     app.connect("config-inited", pages.register_templates)
     app.connect("html-collect-pages", pages.collect_pages)
     app.connect("html-page-context", sidebars.add_sidebar_context)
     app.connect("build-finished", pages.finish_pages)
     app.connect("env-updated", pages.report_slug_collisions)
+    # generated pages share one rendering of the theme's navigation per directory
+    app.connect("html-page-context", navigation.share_toctree)
 
-    # reflection checklists: directives, nodes, HTML checkboxes, reflectionlist, assets
-    from sphinx_careerblog import assets
-    from sphinx_careerblog.reflections import collector as checklist_collect
-    from sphinx_careerblog.reflections import nodes as checklist_nodes
-    from sphinx_careerblog.reflections.directives import (
-        ReflectionDirective,
-        ReflectionListDirective,
-    )
-    from sphinx_careerblog.reflections.html import ReflectionHtmlTransform
 
+def setup_reflections(app: Sphinx) -> None:
+    """``reflection`` and ``reflectionlist``: nodes, collector, HTML checkboxes."""
     checklist_nodes.register(app)
     app.add_directive("reflection", ReflectionDirective)
     app.add_directive("reflectionlist", ReflectionListDirective)
@@ -84,23 +92,22 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     app.connect(READ_EVENT, checklist_collect.collect_checklists)
     app.connect("doctree-resolved", checklist_collect.resolve_reflection_lists)
     app.connect("env-get-updated", checklist_collect.refresh_on_reorder)
-    app.connect("config-inited", assets.register_static_dir)
-    app.connect("builder-inited", assets.add_assets)
 
-    # feeds (Atom, RSS, JSON Feed, per-category Atom), posts.json, autodiscovery links
-    from sphinx_careerblog.feeds import catalog, feeds
 
+def setup_feeds(app: Sphinx) -> None:
+    """Atom, RSS, JSON Feed, per-category Atom, ``posts.json``, autodiscovery links."""
     app.connect("build-finished", feeds.write_feeds)
     app.connect("build-finished", catalog.write_catalog)
     app.connect("html-page-context", feeds.add_feed_links)
 
-    # generated pages share one rendering of the theme's navigation per directory
-    from sphinx_careerblog.site import navigation as toctree_cache
 
-    app.connect("html-page-context", toctree_cache.share_toctree)
-
-    # -- end of feature wiring -------------------------------------------------------
-
+def setup_extension(app: Sphinx) -> ExtensionMetadata:
+    setup_core(app)
+    setup_posts(app)
+    setup_listings(app)
+    setup_site(app)
+    setup_reflections(app)
+    setup_feeds(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,
