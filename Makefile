@@ -4,10 +4,11 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 SPHINXOPTS ?= -W --keep-going -n
 
-.PHONY: help venv install-docs install-test install-lint browser docs docs-smoke test test-oldest lint bench clean
+.PHONY: help venv install-docs install-test install-lint browser docs serve docs-smoke test test-oldest lint bench clean
 
 help:
 	@echo "make docs   - create $(VENV), install, build the handbook in docs/ (to docs/_build/html)"
+	@echo "make serve  - live preview of the handbook (sphinx-autobuild) on http://127.0.0.1:8000"
 	@echo "make docs-smoke - the handbook under dirhtml, singlehtml, text, latex and epub"
 	@echo "make test   - install everything the suite needs (Python extras, npm packages, Chromium) and run it"
 	@echo "make lint   - ruff and mypy --strict"
@@ -31,6 +32,11 @@ install-lint: venv
 
 docs: install-docs
 	$(BIN)/sphinx-build $(SPHINXOPTS) -b html docs docs/_build/html
+
+# Live preview: rebuilds on every save, drafts shown (preview mode), the package's own files watched too.
+serve: install-docs
+	$(BIN)/sphinx-autobuild -D careerblog_include_drafts=1 --watch sphinx_careerblog \
+		--host 127.0.0.1 --port 8000 docs docs/_build/serve
 
 # The handbook under the other builders the extension supports, warnings as errors.
 docs-smoke: install-docs

@@ -10,7 +10,9 @@ version = release = "0.1"
 extensions = ["myst_parser", "sphinx_design", "sphinx_careerblog"]
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist", "attrs_inline"]
 myst_heading_anchors = 3
-exclude_patterns = ["_build", "snippets"]
+exclude_patterns = ["_build", "snippets", "_tools"]
+# the `-n` of `make docs`, so Read the Docs (which cannot pass options) checks the same
+nitpicky = True
 html_theme = "alabaster"
 html_static_path: list[str] = []
 html_baseurl = "https://handbook.example.org/"
@@ -38,6 +40,15 @@ careerblog_authors = {
         "name": "Tomás Ferreira",
         "bio": "Engineering manager; writes about feedback and growth.",
     },
+    "priya": {
+        "name": "Priya Raman",
+        "url": "https://handbook.example.org/people/priya",
+        "bio": "Site reliability lead; has carried a pager for nine years and still reads runbooks first.",
+    },
+    "kwame": {
+        "name": "Kwame Mensah",
+        "bio": "Senior engineer on the platform team; writes about planning and the first years of a career.",
+    },
 }
 careerblog_categories = {
     "career-growth": {
@@ -45,4 +56,12 @@ careerblog_categories = {
         "description": "Becoming the engineer you want to be.",
     },
     "craft": {"title": "Craft", "description": "How we build things, and why."},
+    "collaboration": {
+        "title": "Collaboration",
+        "description": "Reviews, feedback and working well with other people.",
+    },
+    "operations": {
+        "title": "Operations",
+        "description": "On-call, incidents and keeping production healthy.",
+    },
 }
