@@ -43,11 +43,13 @@ careerblog_authors = {
     "priya": {
         "name": "Priya Raman",
         "url": "https://handbook.example.org/people/priya",
-        "bio": "Site reliability lead; has carried a pager for nine years and still reads runbooks first.",
+        "bio": "Site reliability lead; has carried a pager for nine years and still reads "
+        "runbooks first.",
     },
     "kwame": {
         "name": "Kwame Mensah",
-        "bio": "Senior engineer on the platform team; writes about planning and the first years of a career.",
+        "bio": "Senior engineer on the platform team; writes about planning and the first "
+        "years of a career.",
     },
 }
 careerblog_categories = {

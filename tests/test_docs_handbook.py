@@ -67,6 +67,14 @@ def _fragment_ids(page: Path, cache: dict[Path, set[str]]) -> set[str]:
     return cache[page]
 
 
+def _resolves(out: Path, target: Path, fragment: str, ids: dict[Path, set[str]]) -> bool:
+    if not target.resolve().is_relative_to(out.resolve()) or not target.exists():
+        return False
+    return (
+        not fragment or target.suffix != ".html" or unquote(fragment) in _fragment_ids(target, ids)
+    )
+
+
 def test_every_internal_link_resolves(handbook: Path) -> None:
     """The internal linkcheck: each relative href names a file of the site, and its
     fragment (if any) an id on that page."""
@@ -82,10 +90,7 @@ def test_every_internal_link_resolves(handbook: Path) -> None:
             if target is None:
                 continue
             checked += 1
-            if not target.resolve().is_relative_to(handbook.resolve()) or not target.exists():
+            if not _resolves(handbook, target, parts.fragment, ids):
                 broken.append((str(page.relative_to(handbook)), href))
-            elif parts.fragment and target.suffix == ".html":
-                if unquote(parts.fragment) not in _fragment_ids(target, ids):
-                    broken.append((str(page.relative_to(handbook)), href))
     assert checked > 1000
     assert broken == []
