@@ -5,8 +5,10 @@ from __future__ import annotations
 import fnmatch
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from sphinx_careerblog.data.urls import url_problem
 from sphinx_careerblog.warnings import CbWarning, conf_location, warn
 
 if TYPE_CHECKING:
@@ -109,8 +111,9 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
                 "absolute site URL, for feeds (default: ``html_baseurl``)"),
     ConfigValue("careerblog_post_pattern", [], "env", (list, tuple), _is_str_list,
                 "globs of docnames that are posts"),
-    ConfigValue("careerblog_authors", {}, "env", (dict,), _registry(("name", "url", "bio")),
-                "author key -> {name, url, bio}"),
+    ConfigValue("careerblog_authors", {}, "env", (dict,),
+                _registry(("name", "url", "avatar", "bio")),
+                "author key -> {name, url, avatar, bio}"),
     ConfigValue("careerblog_default_author", None, "env", (str, type(None)), _is_optional_str,
                 "author key for posts that name none"),
     ConfigValue("careerblog_categories", {}, "env", (dict,), _registry(("title", "description")),
@@ -163,9 +166,38 @@ def validate(app: Sphinx, config: Config) -> None:
                 location=conf_location(app.confdir, value.name),
             )
             setattr(config, value.name, value.default)
+    config.careerblog_authors = safe_authors(config.careerblog_authors, app.confdir)
     if not config.careerblog_title:
         config.careerblog_title = config.project
     config.careerblog_path = config.careerblog_path.strip("/")
+
+
+#: Author entry keys that hold a URL, and whether ``mailto:`` fits there.
+AUTHOR_URL_KEYS = {"url": True, "avatar": False}
+
+
+Authors = dict[str, dict[str, str]]
+
+
+def safe_authors(authors: Authors, confdir: str | Path) -> Authors:
+    """The author registry without the URLs that may not be written (``javascript:``,
+    ``data:``, ...): each one is reported once, located in ``conf.py``, and dropped, so
+    no page, feed or catalog receives it."""
+    cleaned: Authors = {}
+    for key, entry in authors.items():
+        kept = dict(entry)
+        for name, allow_mailto in AUTHOR_URL_KEYS.items():
+            value = entry.get(name)
+            problem = None if value is None else url_problem(value, allow_mailto=allow_mailto)
+            if problem:
+                warn(
+                    CbWarning.URL,
+                    f"careerblog_authors[{key!r}][{name!r}] is not written: {problem}",
+                    location=conf_location(confdir, "careerblog_authors"),
+                )
+                del kept[name]
+        cleaned[key] = kept
+    return cleaned
 
 
 def is_post_docname(config: Config, docname: str) -> bool:

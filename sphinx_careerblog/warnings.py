@@ -39,6 +39,7 @@ class CbWarning(enum.Enum):
     PAGE_COLLISION = ("page_collision", "a real document has the name of a generated page")
     CHECKLIST = ("checklist", "a reflection checklist with bad content or a duplicate id")
     FEED = ("feed", "feeds cannot be written (for example, no base URL)")
+    URL = ("url", "a URL with a scheme that may not be written (javascript:, data:, ...)")
 
     @property
     def subtype(self) -> str:

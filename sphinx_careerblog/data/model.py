@@ -20,6 +20,7 @@ from typing import Any
 from slugify import slugify as _slugify
 
 from sphinx_careerblog.data.dates import parse_date
+from sphinx_careerblog.data.urls import url_problem
 from sphinx_careerblog.warnings import CbWarning
 
 VISIBILITIES = ("public", "internal", "draft")
@@ -286,15 +287,42 @@ def _kind(value: Any) -> str:
     return f"{type(value).__name__} {value!r}"
 
 
+#: Fields that hold a URL, and whether ``mailto:`` fits there.
+URL_FIELDS = {"image": False, "external_link": False, "canonical_link": False, "redirect": False}
+
+
 def parse_fields(raw: Mapping[str, Any]) -> tuple[PostFields, list[Problem]]:
     """Validate raw metadata (already decoded, canonical names) into ``PostFields``.
 
     Unknown keys are ignored here; the caller decides what is unknown. A bad value
-    gives a problem and falls back to the field's default.
+    gives a problem and falls back to the field's default; a URL that may not be
+    written (``javascript:``, ``data:``, ...) is dropped, so no renderer receives it.
     """
     problems: list[Problem] = []
     values: dict[str, Any] = {}
+    _parse_dates(raw, values, problems)
+    for name in LIST_FIELDS:
+        if name in raw:
+            values[name] = _as_list(name, raw[name], problems)
+    for name in TEXT_FIELDS:
+        if name in raw:
+            text = _as_text(name, raw[name], problems)
+            if text is not None:
+                values[name] = text
+    for name in FLAG_FIELDS:
+        if name in raw:
+            values[name] = truthy(raw[name])
+    _parse_visibility(raw, values, problems)
+    _parse_excerpt(raw, values, problems)
+    if raw.get("image") is not None:
+        image = _as_text("image", raw["image"], problems)
+        if image is not None:
+            values["image"] = image
+    _drop_unsafe_urls(values, problems)
+    return PostFields(**values), problems
 
+
+def _parse_dates(raw: Mapping[str, Any], values: dict[str, Any], problems: list[Problem]) -> None:
     for name in DATE_FIELDS:
         if name not in raw or raw[name] is None:
             continue
@@ -315,57 +343,62 @@ def parse_fields(raw: Mapping[str, Any]) -> tuple[PostFields, list[Problem]]:
         if name == "date":
             values["date_has_time"] = has_time
 
-    for name in LIST_FIELDS:
-        if name in raw:
-            values[name] = _as_list(name, raw[name], problems)
 
-    for name in TEXT_FIELDS:
-        if name in raw:
-            text = _as_text(name, raw[name], problems)
-            if text is not None:
-                values[name] = text
+def _parse_visibility(
+    raw: Mapping[str, Any], values: dict[str, Any], problems: list[Problem]
+) -> None:
+    if "visibility" not in raw or raw["visibility"] is None:
+        return
+    visibility = str(raw["visibility"]).strip().lower()
+    if visibility in VISIBILITIES:
+        values["visibility"] = visibility
+        return
+    allowed = ", ".join(VISIBILITIES)
+    message = f"unknown visibility {raw['visibility']!r} (use one of: {allowed})"
+    problems.append(Problem(CbWarning.VISIBILITY, "visibility", message))
 
-    for name in FLAG_FIELDS:
-        if name in raw:
-            values[name] = truthy(raw[name])
 
-    if "visibility" in raw and raw["visibility"] is not None:
-        visibility = str(raw["visibility"]).strip().lower()
-        if visibility in VISIBILITIES:
-            values["visibility"] = visibility
-        else:
-            allowed = ", ".join(VISIBILITIES)
-            problems.append(
-                Problem(
-                    CbWarning.VISIBILITY,
-                    "visibility",
-                    f"unknown visibility {raw['visibility']!r} (use one of: {allowed})",
-                )
+def _parse_excerpt(raw: Mapping[str, Any], values: dict[str, Any], problems: list[Problem]) -> None:
+    excerpt = raw.get("excerpt")
+    if excerpt is None:
+        return
+    try:
+        number = int(str(excerpt).strip())
+        if number < 0 or isinstance(excerpt, bool):
+            raise ValueError
+    except ValueError:
+        message = f"'excerpt' expects a number of paragraphs, got {_kind(excerpt)}"
+        problems.append(Problem(CbWarning.FIELD, "excerpt", message))
+    else:
+        values["excerpt"] = number
+
+
+def _drop_unsafe_urls(values: dict[str, Any], problems: list[Problem]) -> None:
+    """Refuse URL values that may not be written; ``image: 3`` (the post's third
+    image) is a number, not a URL."""
+    for name, allow_mailto in URL_FIELDS.items():
+        value = values.get(name)
+        if value is None:
+            continue
+        candidates = value if isinstance(value, tuple) else (value,)
+        kept: list[str] = []
+        for candidate in candidates:
+            problem = (
+                None if candidate.isdigit() else url_problem(candidate, allow_mailto=allow_mailto)
             )
+            if problem is None:
+                kept.append(candidate)
+            else:
+                message = f"{name} {_shorten(candidate)!r} is not written: {problem}"
+                problems.append(Problem(CbWarning.URL, name, message))
+        if isinstance(value, tuple):
+            values[name] = tuple(kept)
+        elif not kept:
+            del values[name]
 
-    if raw.get("excerpt") is not None:
-        excerpt = raw["excerpt"]
-        try:
-            number = int(str(excerpt).strip())
-            if number < 0 or isinstance(excerpt, bool):
-                raise ValueError
-        except ValueError:
-            problems.append(
-                Problem(
-                    CbWarning.FIELD,
-                    "excerpt",
-                    f"'excerpt' expects a number of paragraphs, got {_kind(excerpt)}",
-                )
-            )
-        else:
-            values["excerpt"] = number
 
-    if raw.get("image") is not None:
-        image = _as_text("image", raw["image"], problems)
-        if image is not None:
-            values["image"] = image
-
-    return PostFields(**values), problems
+def _shorten(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def with_defaults(fields: PostFields, *, default_author: str | None) -> PostFields:

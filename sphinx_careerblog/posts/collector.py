@@ -33,6 +33,7 @@ from sphinx_careerblog.data.model import (
     with_defaults,
 )
 from sphinx_careerblog.data.store import CareerBlogData, get_store
+from sphinx_careerblog.data.urls import safe_url
 from sphinx_careerblog.posts.frontmatter import RAW_FRONT_MATTER
 from sphinx_careerblog.posts.nodes import cb_post_meta
 from sphinx_careerblog.warnings import CbWarning, warn
@@ -444,7 +445,8 @@ class PostReader:
             number = int(fields.image)
             images = [img["uri"] for img in scope.findall(nodes.image) if "uri" in img]
             if 1 <= number <= len(images):
-                return str(images[number - 1])
+                # Sphinx writes the document's own images; a data: source stays off cards
+                return safe_url(str(images[number - 1]))
             warn(
                 CbWarning.FIELD,
                 f"image {number}: the post has {len(images)} image(s)",
