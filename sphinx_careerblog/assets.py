@@ -4,7 +4,8 @@
   ``html_static_path``. Doing it this early means the stored configuration equals
   the new one on the next build, so Sphinx does not report "The configuration has
   changed" (appending on ``builder-inited`` does).
-* ``add_assets`` (``builder-inited``) adds ``careerblog.css`` to HTML-format
+* ``add_assets`` (``builder-inited``) adds ``careerblog.css`` (then ``careerblog-themes.css``,
+  the theme fit) to HTML-format
   builders and the checklist scripts to interactive ones (not EPUB). The storage
   prefix reaches the script as a ``data-`` attribute (escaped by Sphinx), never as
   generated JavaScript.
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
 #: the shared stylesheet, and the checklist scripts beside their feature
 STATIC_DIRS = (Path(__file__).parent / "static", Path(__file__).parent / "reflections" / "static")
 CSS_FILE = "careerblog.css"
+#: after CSS_FILE: how our elements fit each popular theme (its variables, light and dark)
+THEMES_CSS_FILE = "careerblog-themes.css"
 CORE_JS = "careerblog-checklist-core.js"
 CHECKLIST_JS = "careerblog-checklist.js"
 
@@ -44,6 +47,7 @@ def add_assets(app: Sphinx) -> None:
     if app.builder.format != "html":
         return
     app.add_css_file(CSS_FILE)
+    app.add_css_file(THEMES_CSS_FILE)
     if not is_interactive(app):
         return
     prefix: str = app.config.careerblog_checklist_storage_prefix
