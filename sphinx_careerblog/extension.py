@@ -14,10 +14,10 @@ from sphinx_careerblog import config as cb_config
 from sphinx_careerblog.data.store import ENV_VERSION, get_store
 from sphinx_careerblog.feeds import catalog, feeds
 from sphinx_careerblog.i18n import MESSAGE_CATALOG_NAME
+from sphinx_careerblog.listings import cards, resolve
 from sphinx_careerblog.listings import collector as listings
-from sphinx_careerblog.listings import resolve
 from sphinx_careerblog.listings.directives import PostListDirective, TaxonomyDirective
-from sphinx_careerblog.listings.domain import CareerBlogDomain
+from sphinx_careerblog.listings.domain import CareerBlogDomain, keep_term_unlinked
 from sphinx_careerblog.posts import nodes as post_nodes
 from sphinx_careerblog.posts.byline import add_noindex_for_drafts, resolve_bylines
 from sphinx_careerblog.posts.collector import READ_EVENT, CareerBlogCollector
@@ -65,9 +65,11 @@ def setup_posts(app: Sphinx) -> None:
 
 def setup_listings(app: Sphinx) -> None:
     """``postlist``, ``taxonomy``, the ``blog`` domain, related posts and series."""
+    cards.register(app)
     app.add_directive("postlist", PostListDirective)
     app.add_directive("taxonomy", TaxonomyDirective)
     app.add_domain(CareerBlogDomain)
+    app.connect("missing-reference", keep_term_unlinked)
     app.connect(READ_EVENT, listings.collect_listing_doc)
     app.connect("doctree-resolved", resolve.resolve_listings)
 

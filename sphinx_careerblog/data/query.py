@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from sphinx_careerblog.data.model import PostRecord, slugify
 from sphinx_careerblog.data.paths import TermKind
@@ -20,6 +20,7 @@ T = TypeVar("T")
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
 
     from sphinx_careerblog.data.store import CareerBlogData
 
@@ -46,7 +47,7 @@ class SlugCollision:
 class BlogIndex:
     """The listed posts of one build, with their taxonomy."""
 
-    def __init__(self, app: Sphinx, posts: list[PostRecord]) -> None:
+    def __init__(self, config: Config, posts: list[PostRecord]) -> None:
         self.posts: tuple[PostRecord, ...] = tuple(posts)
         self._terms: dict[TermKind, dict[str, Term]] = {}
         self.collisions: list[SlugCollision] = []
@@ -56,7 +57,7 @@ class BlogIndex:
         self._series: dict[str, list[PostRecord]] | None = None
         self._derived: dict[str, object] = {}
         for kind in ("category", "tag", "author"):
-            self._terms[kind] = self._group(app, kind)
+            self._terms[kind] = self._group(config, kind)
 
     @staticmethod
     def values(post: PostRecord, kind: TermKind) -> tuple[str, ...]:
@@ -67,7 +68,7 @@ class BlogIndex:
             return fields.tags
         return fields.authors
 
-    def _group(self, app: Sphinx, kind: TermKind) -> dict[str, Term]:
+    def _group(self, config: Config, kind: TermKind) -> dict[str, Term]:
         by_slug: dict[str, list[PostRecord]] = {}
         labels: dict[str, list[str]] = {}
         for post in sorted(self.posts, key=lambda p: (p.key, p.order)):
@@ -88,9 +89,7 @@ class BlogIndex:
                 self.collisions.append(SlugCollision(kind, slug, tuple(spellings), tuple(posts)))
             label = spellings[0]
             posts.sort(key=lambda p: order[p.key])
-            terms[slug] = Term(
-                kind, slug, label, declared_title(app.config, kind, label), tuple(posts)
-            )
+            terms[slug] = Term(kind, slug, label, declared_title(config, kind, label), tuple(posts))
         return dict(sorted(terms.items(), key=lambda item: item[1].title.casefold()))
 
     def terms(self, kind: TermKind) -> list[Term]:
@@ -114,7 +113,8 @@ class BlogIndex:
         per-page handlers do not redo whole-blog work for every page."""
         if name not in self._derived:
             self._derived[name] = compute()
-        return self._derived[name]  # type: ignore[return-value]
+        # each name is only ever computed by one caller, so its value has that type
+        return cast("T", self._derived[name])
 
     def post(self, key: str) -> PostRecord | None:
         return self._by_key.get(key)
@@ -170,13 +170,20 @@ def declared_title(config: Config, kind: TermKind, label: str) -> str:
 
 def get_index(app: Sphinx) -> BlogIndex:
     """The index of the current build (cached per store fingerprint)."""
-    store = get_store(app.env)
-    key = (store.fingerprint, len(store.posts), bool(app.config.careerblog_include_drafts))
+    return env_index(app.env)
+
+
+def env_index(env: BuildEnvironment) -> BlogIndex:
+    """``get_index`` for code that is handed the environment only (the ``blog``
+    domain): the index depends on nothing but the store and ``env.config``."""
+    config = env.config
+    store = get_store(env)
+    key = (store.fingerprint, len(store.posts), bool(config.careerblog_include_drafts))
     cache = _cache(store)
     if cache.get("key") != key:
         cache.clear()
         cache["key"] = key
-        cache["index"] = BlogIndex(app, store.listed_posts(app.config))
+        cache["index"] = BlogIndex(config, store.listed_posts(config))
     index = cache["index"]
     assert isinstance(index, BlogIndex)
     return index

@@ -12,9 +12,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sphinx_careerblog.data.model import VISIBILITIES, PostRecord, slugify
+from sphinx_careerblog.data.values import fold
 
 if TYPE_CHECKING:
+    from sphinx_careerblog.data.paths import TermKind
     from sphinx_careerblog.data.query import BlogIndex
+
+#: filters naming a category or tag (the index's term kinds)
+_TERM_FILTERS: dict[str, TermKind] = {"category": "category", "tag": "tag"}
 
 
 @dataclass(frozen=True)
@@ -24,15 +29,12 @@ class Selection:
     unknown: tuple[tuple[str, str], ...] = field(default=())
 
 
-def _fold(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
-def _author_keys(value: str, authors: Mapping[str, Mapping[str, str]]) -> list[str]:
-    """The author keys a filter value may mean: the key itself, or a declared name."""
+def author_keys(value: str, authors: Mapping[str, Mapping[str, str]]) -> list[str]:
+    """The author keys a value may mean: the key itself, or a declared name
+    (compared loosely: case and spacing do not matter)."""
     keys = [value]
     for key, entry in authors.items():
-        if _fold(str(entry.get("name", ""))) == _fold(value) and key not in keys:
+        if fold(str(entry.get("name", ""))) == fold(value) and key not in keys:
             keys.append(key)
     return keys
 
@@ -52,11 +54,12 @@ def _matching(
     known_but_unused: set[str] | None = (
         set() if slugify(value) in declared.get(option, ()) else None
     )
-    if option in ("category", "tag"):
-        term = index.term(option, value)  # type: ignore[arg-type]
+    term_kind = _TERM_FILTERS.get(option)
+    if term_kind is not None:
+        term = index.term(term_kind, value)
         return known_but_unused if term is None else {post.key for post in term.posts}
     if option == "author":
-        for key in _author_keys(value, authors):
+        for key in author_keys(value, authors):
             term = index.term("author", key)
             if term is not None:
                 return {post.key for post in term.posts}
@@ -79,7 +82,7 @@ def _matching(
         "location": lambda post: post.fields.location,
         "language": lambda post: post.fields.language,
     }[option]
-    keys = {post.key for post in index.posts if _fold(getter(post) or "") == _fold(value)}
+    keys = {post.key for post in index.posts if fold(getter(post) or "") == fold(value)}
     return keys or None
 
 
@@ -147,7 +150,7 @@ def sort_posts(posts: Iterable[PostRecord], sort: str) -> list[PostRecord]:
     """
     posts = list(posts)
     if sort == "title":
-        return sorted(posts, key=lambda post: (_fold(post.listed_title), post.key))
+        return sorted(posts, key=lambda post: (fold(post.listed_title), post.key))
     if sort == "date-asc":
         dated = [post for post in posts if post.date is not None]
         undated = [post for post in posts if post.date is None]

@@ -8,6 +8,8 @@ only reads. ``ENV_VERSION`` changes whenever a stored record changes shape:
 3. ``reflection_order``: reading order of the documents holding checklists.
 4. ``neighbour_fingerprint`` and ``footer_signatures``: what post footers show of
    other posts.
+6. listing placeholders carry ``PostListOptions``/``TaxonomyOptions`` (not dicts):
+   pickled doctrees of earlier versions must be read again.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ if TYPE_CHECKING:
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
-ENV_VERSION = 5
+ENV_VERSION = 6
 
 
 @dataclass(repr=False)
@@ -111,9 +113,14 @@ def _sortable(post: PostRecord) -> float:
     return date.timestamp()
 
 
+#: the one attribute of ours on the environment (pickled with it)
+STORE_ATTRIBUTE = "careerblog"
+
+
 def get_store(env: BuildEnvironment) -> CareerBlogData:
-    store: CareerBlogData | None = getattr(env, "careerblog", None)
-    if store is None:
+    store = getattr(env, STORE_ATTRIBUTE, None)
+    if not isinstance(store, CareerBlogData):
         store = CareerBlogData()
-        env.careerblog = store  # type: ignore[attr-defined]
+        # BuildEnvironment declares no such attribute: it is ours, set by name
+        setattr(env, STORE_ATTRIBUTE, store)
     return store

@@ -1,21 +1,30 @@
 """The ``blog`` domain: roles ``{blog:category}``, ``{blog:tag}``, ``{blog:author}``.
 
 The roles make ``pending_xref`` nodes; the domain resolves them at write time
-against the store (through ``query.get_index``), so links follow the posts on
+against the store (through ``query.env_index``), so links follow the posts on
 incremental builds (documents using the roles are in ``store.listing_docs``).
+It needs nothing but what Sphinx hands every domain: the environment (the store,
+``env.config``) and the builder (its URIs).
+
+A role whose term has no page to link to is left to ``keep_term_unlinked`` on
+Sphinx's ``missing-reference`` event: the text stays, without Sphinx's own
+"reference target not found" warning under ``-n``, and an unknown term gets our
+located ``careerblog.reference`` warning instead.
+
 The domain holds no data of its own: ``clear_doc`` and ``merge_domaindata`` have
 nothing to do.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from sphinx.domains import Domain
 from sphinx.roles import XRefRole
 
-from sphinx_careerblog.data.query import get_index
+from sphinx_careerblog.data.query import env_index
+from sphinx_careerblog.data.selection import author_keys
 from sphinx_careerblog.listings.collector import DOMAIN_NAME
 from sphinx_careerblog.site import links
 from sphinx_careerblog.warnings import CbWarning, warn
@@ -27,8 +36,10 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
+    from sphinx.util.typing import RoleFunction
 
     from sphinx_careerblog.data.paths import TermKind
+    from sphinx_careerblog.data.query import Term
 
 _KINDS: dict[str, TermKind] = {"category": "category", "tag": "tag", "author": "author"}
 
@@ -36,21 +47,18 @@ _KINDS: dict[str, TermKind] = {"category": "category", "tag": "tag", "author": "
 class CareerBlogDomain(Domain):
     name = DOMAIN_NAME
     label = "Blog"
-    roles: ClassVar[dict[str, Any]] = {
+    roles: ClassVar[dict[str, RoleFunction | XRefRole]] = {
         kind: XRefRole(innernodeclass=nodes.inline) for kind in _KINDS
     }
-    initial_data: ClassVar[dict[str, Any]] = {}
+    initial_data: ClassVar[dict[str, object]] = {}
 
     def clear_doc(self, docname: str) -> None:
         """Nothing to clear: every term lives in the store, keyed by document."""
 
-    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, object]) -> None:
         """Nothing to merge: the collector merges the store."""
 
-    # Returns the content itself (not a reference) for a term without a page: Sphinx's
-    # ReferencesResolver accepts any element, and the text stays without a second
-    # "reference target not found" warning under ``-n``.
-    def resolve_xref(  # type: ignore[override]
+    def resolve_xref(
         self,
         env: BuildEnvironment,
         fromdocname: str,
@@ -59,28 +67,19 @@ class CareerBlogDomain(Domain):
         target: str,
         node: addnodes.pending_xref,
         contnode: nodes.Element,
-    ) -> nodes.Element | None:
+    ) -> nodes.reference | None:
+        """A link to the term's page; None (see ``keep_term_unlinked``) where there is
+        no such term or this builder writes no term pages."""
         kind = _KINDS.get(typ)
         if kind is None:
             return None
-        app = _app_of(env)
-        term = get_index(app).term(kind, target)
-        if term is None and kind == "author":
-            term = _author_by_name(app, target)
+        term = find_term(env, kind, target)
         if term is None:
-            warn(
-                CbWarning.REFERENCE,
-                f"blog:{typ}: no listed post uses the {kind} {target!r}; the text is kept unlinked",
-                location=node,
-            )
-            contnode["classes"].append("cb-unknown-term")
-            return contnode
-        if not node.get("refexplicit"):
-            contnode = nodes.inline(term.title, term.title, classes=contnode["classes"])
-        uri = links.term_uri(app, fromdocname, kind, term.label)
+            return None
+        uri = links.builder_term_uri(builder, env.config, fromdocname, kind, term.label)
         if uri is None:
-            return contnode  # no generated pages in this builder: the term, unlinked
-        reference = nodes.reference("", "", contnode, refuri=uri, internal=True)
+            return None
+        reference = nodes.reference("", "", _shown(term, node, contnode), refuri=uri, internal=True)
         reference["reftitle"] = term.title
         return reference
 
@@ -96,20 +95,46 @@ class CareerBlogDomain(Domain):
         return []  # terms are not objects: ``any`` would turn ordinary words into links
 
 
-def _app_of(env: BuildEnvironment) -> Sphinx:
-    """Domains receive no app. Sphinx 8.2+ keeps it as ``env._app`` (its own
-    ReferencesResolver reaches it that way; ``env.app`` is deprecated there);
-    Sphinx 7.4 has only ``env.app``."""
-    app: Sphinx | None = getattr(env, "_app", None)
-    return app if app is not None else env.app
-
-
-def _author_by_name(app: Sphinx, name: str) -> Any:
-    index = get_index(app)
-    folded = " ".join(name.split()).casefold()
-    for key, entry in app.config.careerblog_authors.items():
-        if " ".join(str(entry.get("name", "")).split()).casefold() == folded:
-            found = index.term("author", key)
-            if found is not None:
-                return found
+def find_term(env: BuildEnvironment, kind: TermKind, target: str) -> Term | None:
+    """The term a role names: by label, slug or key, or for authors by declared name."""
+    index = env_index(env)
+    term = index.term(kind, target)
+    if term is not None or kind != "author":
+        return term
+    for key in author_keys(target, env.config.careerblog_authors)[1:]:
+        found = index.term("author", key)
+        if found is not None:
+            return found
     return None
+
+
+def keep_term_unlinked(
+    app: Sphinx, env: BuildEnvironment, node: addnodes.pending_xref, contnode: nodes.Element
+) -> nodes.Element | None:
+    """``missing-reference``: a ``blog`` role keeps its text when it cannot link.
+
+    An unknown term is reported where the role stands (and marked
+    ``cb-unknown-term``); a known term in a builder without term pages is shown
+    as its title.
+    """
+    kind = _KINDS.get(node.get("reftype", ""))
+    if node.get("refdomain") != DOMAIN_NAME or kind is None:
+        return None
+    target = node.get("reftarget", "")
+    term = find_term(env, kind, target)
+    if term is None:
+        warn(
+            CbWarning.REFERENCE,
+            f"blog:{kind}: no listed post uses the {kind} {target!r}; the text is kept unlinked",
+            location=node,
+        )
+        contnode["classes"].append("cb-unknown-term")
+        return contnode
+    return _shown(term, node, contnode)
+
+
+def _shown(term: Term, node: addnodes.pending_xref, contnode: nodes.Element) -> nodes.Element:
+    """What the role shows: its explicit title, else the term's declared title."""
+    if node.get("refexplicit"):
+        return contnode
+    return nodes.inline(term.title, term.title, classes=contnode["classes"])

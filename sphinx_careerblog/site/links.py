@@ -17,6 +17,8 @@ from sphinx_careerblog.data.query import declared_title
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.config import Config
 
     from sphinx_careerblog.data.model import PostRecord
 
@@ -28,7 +30,11 @@ def generated_pages_available(app: Sphinx) -> bool:
     ``html-collect-pages``; the second would need every page in its spine): there,
     bylines and sidebars show terms as plain text.
     """
-    builder = getattr(app, "builder", None)
+    return builder_writes_generated_pages(getattr(app, "builder", None))
+
+
+def builder_writes_generated_pages(builder: Builder | None) -> bool:
+    """``generated_pages_available`` for code handed the builder (the ``blog`` domain)."""
     if builder is None or builder.format != "html":
         return False
     if isinstance(builder, SingleFileHTMLBuilder) or builder.name.startswith("epub"):
@@ -43,10 +49,17 @@ def term_title(app: Sphinx, kind: paths.TermKind, label: str) -> str:
 
 def term_uri(app: Sphinx, fromdocname: str, kind: paths.TermKind, label: str) -> str | None:
     """Relative URI of a category, tag or author page, or None where there is none."""
-    if not generated_pages_available(app):
+    return builder_term_uri(getattr(app, "builder", None), app.config, fromdocname, kind, label)
+
+
+def builder_term_uri(
+    builder: Builder | None, config: Config, fromdocname: str, kind: paths.TermKind, label: str
+) -> str | None:
+    """``term_uri`` for code handed the builder and config (the ``blog`` domain)."""
+    if builder is None or not builder_writes_generated_pages(builder):
         return None
-    pagename = paths.term_page(app.config.careerblog_path, kind, label)
-    return app.builder.get_relative_uri(fromdocname, pagename)
+    pagename = paths.term_page(config.careerblog_path, kind, label)
+    return builder.get_relative_uri(fromdocname, pagename)
 
 
 def author_link(app: Sphinx, fromdocname: str, author: str) -> tuple[str, str | None]:
