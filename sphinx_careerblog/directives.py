@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TypeVar
 
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_careerblog.warnings import CbWarning, warn
 
+#: an option's allowed values (often a ``Literal`` type)
+Choice = TypeVar("Choice", bound=str)
 
-class LenientOptionSpec(dict[str, Callable[[str], Any]]):
+
+class LenientOptionSpec(dict[str, Callable[[str], object]]):
     """An option spec that accepts unknown options as raw text.
 
     Docutils drops a whole directive over one unknown option; we keep the directive
     and report the option with a located ``careerblog.unknown_option`` warning.
     """
 
-    def __missing__(self, key: str) -> Callable[[str], Any]:
+    def __missing__(self, key: str) -> Callable[[str], object]:
         return directives.unchanged
 
 
@@ -39,13 +42,14 @@ class CbDirective(SphinxDirective):
             )
             del self.options[name]
 
-    def choice(self, name: str, allowed: tuple[str, ...], default: str) -> str:
+    def choice(self, name: str, allowed: tuple[Choice, ...], default: Choice) -> Choice:
         """The value of option ``name`` if it is one of ``allowed`` (case-insensitive);
         otherwise a located ``careerblog.directive`` warning and ``default``."""
         raw = self.options.get(name)
         value = (raw or default).strip().lower()
-        if value in allowed:
-            return value
+        for candidate in allowed:
+            if candidate == value:
+                return candidate
         warn(
             CbWarning.DIRECTIVE,
             f"{self.name}: unknown {name} {raw!r} (use one of: {', '.join(allowed)}); "

@@ -316,6 +316,39 @@ def test_cards_are_sphinx_design_cards_with_summary_and_image(build) -> None:
     assert "Mara Lind" in charlie.select_one(".cb-postlist-meta").get_text()  # type: ignore[union-attr]
 
 
+def _design_skeleton(root: Tag) -> list[tuple[int, str, tuple[str, ...]]]:
+    """(depth, tag, sphinx-design classes) of every ``div`` and stretched link under
+    ``root``: the part of the markup sphinx-design's stylesheet draws."""
+    result = []
+    for element in root.find_all(["div", "a"]):
+        classes = tuple(sorted(c for c in element.get("class", []) if not c.startswith("cb-")))
+        if element.name == "a" and "sd-stretched-link" not in classes:
+            continue
+        depth = len([p for p in element.parents if p is not root and root in p.parents])
+        result.append((depth, element.name, classes))
+    return result
+
+
+def test_cards_have_the_markup_of_sphinx_designs_own_cards(build) -> None:
+    """Our cards and a hand-written ``grid`` of ``grid-item-card`` give the same
+    elements and sphinx-design classes (with the installed sphinx-design)."""
+    own = "```{postlist}\n:format: cards\n:tag: feedback\n:limit: 1\n```"
+    design = (
+        "::::{grid} 1 2 2 3\n:gutter: 3\n\n"
+        ":::{grid-item-card} Delta essay\n:link: four\n:link-type: doc\n\n"
+        "Delta summary.\n:::\n::::"
+    )
+    files = {**POSTS, "index.md": index_page(own, "```{rubric} design\n```", design)}
+    app = build(files, conf_extra=AUTHORS_CONF)
+    assert warning_text(app) == ""
+    page = soup(app.outdir / "index.html")
+    ours = page.select_one(".cb-postlist-cards > .sd-container-fluid")
+    theirs = page.select(".sd-container-fluid")[-1]
+    assert ours is not None and theirs is not ours
+    assert _design_skeleton(ours) == _design_skeleton(theirs)
+    assert ours.select_one("a.sd-stretched-link")["href"] == "four.html"  # type: ignore[index]
+
+
 def test_cards_without_sphinx_design_fall_back_to_a_list(build) -> None:
     conf = (
         'project = "T"\nextensions = ["myst_parser", "sphinx_careerblog"]\n'

@@ -14,18 +14,14 @@ from sphinx_careerblog.cli.importer.writer import (
     file_slug,
     write_new_file,
 )
+from sphinx_careerblog.data.values import split_values
 
 PLACEHOLDER = "% Write your essay here. Its first paragraph is the summary listings show."
 
 
 def _clean(values: Sequence[str]) -> list[str]:
-    result: list[str] = []
-    for value in values:
-        for part in value.split(","):
-            text = " ".join(part.split())
-            if text and text not in result:
-                result.append(text)
-    return result
+    """Repeated ``--tag`` options, each possibly comma-separated, as one list."""
+    return split_values(",".join(values))
 
 
 def new_post_text(

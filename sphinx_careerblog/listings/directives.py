@@ -1,20 +1,31 @@
 """The ``postlist`` and ``taxonomy`` directives: placeholders, resolved at write time.
 
-Both only record their (validated) options on a placeholder node; they never
-touch the store. ``resolve.py`` turns the placeholders into real nodes on
+Both only record their validated options on a placeholder node, as the frozen
+``PostListOptions``/``TaxonomyOptions`` of ``options.py``; they never touch the
+store. ``resolve.py`` turns the placeholders into real nodes on
 ``doctree-resolved``, once every document has been read, so a listing is always
 complete, on incremental and parallel builds alike.
 """
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.typing import OptionSpec
 
+from sphinx_careerblog.data.values import split_values
 from sphinx_careerblog.directives import CbDirective, LenientOptionSpec
+from sphinx_careerblog.listings.options import (
+    FORMATS,
+    SORTS,
+    TAXONOMY_FORMATS,
+    TAXONOMY_KINDS,
+    PostListOptions,
+    PostListSort,
+    TaxonomyOptions,
+)
 from sphinx_careerblog.posts.nodes import cb_post_list, cb_taxonomy
 from sphinx_careerblog.warnings import CbWarning, warn
 
@@ -29,11 +40,6 @@ OPTION_ALIASES = {
     "date": "date-format",
 }
 
-SORTS = ("date-desc", "date-asc", "title")
-FORMATS = ("list", "cards", "table", "compact")
-TAXONOMY_KINDS = ("categories", "tags", "authors", "years")
-TAXONOMY_FORMATS = ("list", "cloud")
-
 _KIND_ALIASES = {
     "category": "categories",
     "tag": "tags",
@@ -43,22 +49,17 @@ _KIND_ALIASES = {
 }
 
 
-def split_values(text: str) -> list[str]:
-    """A comma-separated option value as a list (blank entries dropped, order kept)."""
-    values: list[str] = []
-    for part in text.split(","):
-        value = " ".join(part.split())
-        if value and value not in values:
-            values.append(value)
-    return values
-
-
 def _spec(*names: str) -> OptionSpec:
     """Every option as text: flags are "present or not" (a stray value is tolerated)."""
     spec = LenientOptionSpec()
     for name in names:
         spec[name] = directives.unchanged
     return spec
+
+
+def _text(value: object) -> str:
+    """An option's text with the outer whitespace removed (a bare flag gives "")."""
+    return value.strip() if isinstance(value, str) else ""
 
 
 class PostListDirective(CbDirective):
@@ -82,8 +83,40 @@ class PostListDirective(CbDirective):
 
     def run(self) -> list[nodes.Node]:
         self.report_unknown_options()
-        options: dict[str, Any] = {}
-        raw = dict(self.options)
+        raw = self.without_aliases()
+        limit = self.limit(raw)
+        caption = ""
+        if self.arguments:
+            argument = self.arguments[0].strip()
+            if argument.isdigit() and "limit" not in raw:
+                limit = self.positive(argument, "argument")
+            elif argument.isdigit():
+                self._warn(
+                    f"{self.name}: the limit is given both as argument and as ':limit:'; "
+                    "using ':limit:'"
+                )
+            else:
+                caption = argument
+        node = cb_post_list()
+        self.set_source_info(node)
+        node["docname"] = self.env.docname
+        node["options"] = PostListOptions(
+            filters=self.filters(raw),
+            exclude_current="exclude-current" in raw,
+            excerpts="excerpts" in raw,
+            sort=self.sort(raw),
+            limit=limit,
+            format=self.format(raw),
+            date_format=raw.get("date-format") or None,
+            list_style=(raw.get("list-style") or "").lower() or None,
+            expand=raw.get("expand") or None,
+            caption=caption,
+        )
+        return [node]
+
+    def without_aliases(self) -> dict[str, str]:
+        """The options as text, ABlog's spellings replaced by ours."""
+        raw = {name: _text(value) for name, value in self.options.items()}
         for alias, name in OPTION_ALIASES.items():
             if alias not in raw:
                 continue
@@ -92,59 +125,32 @@ class PostListDirective(CbDirective):
                 self._warn(f"{self.name}: both ':{alias}:' and ':{name}:' given; using ':{name}:'")
                 continue
             raw[name] = value
+        return raw
 
-        filters: dict[str, list[str]] = {}
+    def filters(self, raw: dict[str, str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        filters: list[tuple[str, tuple[str, ...]]] = []
         for name in FILTERS:
-            if name in raw:
-                values = split_values(str(raw[name] or ""))
-                if not values:
-                    self._warn(f"{self.name}: ':{name}:' is empty; the filter is ignored")
-                    continue
-                filters[name] = values
-        options["filters"] = filters
-        options["exclude_current"] = "exclude-current" in raw
-        options["excerpts"] = "excerpts" in raw
-        options["sort"] = self.sort(raw)
-        options["limit"] = self.limit(raw)
-        options["format"] = self.format(raw)
-        date_format = (raw.get("date-format") or "").strip()
-        options["date_format"] = date_format or None
-        list_style = (raw.get("list-style") or "").strip().lower()
-        options["list_style"] = list_style or None
-        expand = raw.get("expand")
-        options["expand"] = expand.strip() if isinstance(expand, str) and expand.strip() else None
-
-        caption = ""
-        if self.arguments:
-            argument = self.arguments[0].strip()
-            if argument.isdigit() and "limit" not in raw:
-                options["limit"] = self.positive(argument, "argument") or None
-            elif argument.isdigit():
-                self._warn(
-                    f"{self.name}: the limit is given both as argument and as ':limit:'; "
-                    "using ':limit:'"
-                )
+            if name not in raw:
+                continue
+            values = split_values(raw[name])
+            if values:
+                filters.append((name, tuple(values)))
             else:
-                caption = argument
-
-        node = cb_post_list()
-        self.set_source_info(node)
-        node["docname"] = self.env.docname
-        node["options"] = options
-        node["caption"] = caption
-        return [node]
+                self._warn(f"{self.name}: ':{name}:' is empty; the filter is ignored")
+        return tuple(filters)
 
     def _warn(self, message: str) -> None:
         warn(CbWarning.DIRECTIVE, message, location=self.get_location())
 
-    def sort(self, raw: dict[str, Any]) -> str:
+    def sort(self, raw: dict[str, str]) -> PostListSort:
         if "sort" not in raw:
             return "date-desc"
-        value = (raw["sort"] or "").strip().lower()
+        value = raw["sort"].lower()
         if not value:
             return "date-asc"  # ABlog's bare ``:sort:`` flag: oldest first
-        if value in SORTS:
-            return str(value)
+        for known in SORTS:
+            if known == value:
+                return known
         self._warn(
             f"{self.name}: unknown sort {raw['sort']!r} (use one of: {', '.join(SORTS)}); "
             "using 'date-desc'"
@@ -163,13 +169,13 @@ class PostListDirective(CbDirective):
             return None
         return number
 
-    def limit(self, raw: dict[str, Any]) -> int | None:
+    def limit(self, raw: dict[str, str]) -> int | None:
         if "limit" not in raw:
             return None
-        return self.positive(str(raw["limit"] or ""), "':limit:'")
+        return self.positive(raw["limit"], "':limit:'")
 
-    def format(self, raw: dict[str, Any]) -> str:
-        value = (raw.get("format") or "").strip()
+    def format(self, raw: dict[str, str]) -> str:
+        value = raw.get("format", "")
         if not value:
             return "list"
         if value.lower() in FORMATS:
@@ -194,10 +200,12 @@ class TaxonomyDirective(CbDirective):
         if self.options.get("kind"):
             alias = _KIND_ALIASES.get(self.options["kind"].strip().lower())
             self.options["kind"] = alias or self.options["kind"]
-        kind = self.choice("kind", TAXONOMY_KINDS, "categories")
-        shown = self.choice("format", TAXONOMY_FORMATS, "list")
         node = cb_taxonomy()
         self.set_source_info(node)
         node["docname"] = self.env.docname
-        node["options"] = {"kind": kind, "counts": "counts" in self.options, "format": shown}
+        node["options"] = TaxonomyOptions(
+            kind=self.choice("kind", TAXONOMY_KINDS, "categories"),
+            counts="counts" in self.options,
+            format=self.choice("format", TAXONOMY_FORMATS, "list"),
+        )
         return [node]

@@ -15,6 +15,7 @@ from docutils.parsers.rst import directives
 from sphinx.util.nodes import make_id
 
 from sphinx_careerblog.data.model import item_hash, slugify
+from sphinx_careerblog.data.values import split_values
 from sphinx_careerblog.directives import CbDirective, LenientOptionSpec
 from sphinx_careerblog.i18n import _
 from sphinx_careerblog.reflections.nodes import (
@@ -33,11 +34,6 @@ if TYPE_CHECKING:
 LIST_FORMATS = ("full", "summary")
 
 _LISTS = (nodes.bullet_list, nodes.enumerated_list)
-
-
-def split_values(text: str | None) -> list[str]:
-    """``"a, b"`` -> ``["a", "b"]`` (empty entries dropped)."""
-    return [part.strip() for part in (text or "").split(",") if part.strip()]
 
 
 class ReflectionDirective(CbDirective):
