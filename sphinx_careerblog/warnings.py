@@ -8,12 +8,10 @@ from __future__ import annotations
 import enum
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from docutils import nodes
 from sphinx.util import logging
-
-if TYPE_CHECKING:
-    from docutils import nodes
 
 WARNING_TYPE = "careerblog"
 
@@ -60,9 +58,7 @@ def warn(kind: CbWarning, message: str, location: Any = None, **kwargs: Any) -> 
 
 def file_location(path: str, line: int | None = None) -> nodes.Node:
     """A location for a file that is not a document (``conf.py``), usable as ``location=``."""
-    from docutils import nodes as _nodes
-
-    marker = _nodes.Element()
+    marker = nodes.Element()
     marker.source = path
     marker.line = line
     return marker

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
 from sphinx_careerblog.data.store import get_store
+from sphinx_careerblog.warnings import CbWarning
 
 from .conftest import warning_text
 
@@ -110,10 +112,6 @@ def test_fail_on_warning_turns_it_into_a_failure(build, tmp_path, case: Case) ->
 
 
 def test_every_subtype_is_documented() -> None:
-    from pathlib import Path
-
-    from sphinx_careerblog.warnings import CbWarning
-
     reference = (Path(__file__).parents[1] / "docs/reference/warnings.md").read_text("utf-8")
     for kind in CbWarning:
         assert f"careerblog.{kind.subtype}" in reference, kind

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import os
 import shutil
@@ -17,7 +18,7 @@ from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
 from sphinx_careerblog import __version__
-from sphinx_careerblog.cli.main import main
+from sphinx_careerblog.cli.main import build_parser, main
 from sphinx_careerblog.data.store import get_store
 
 from .conftest import BuildFn, status_text
@@ -68,10 +69,6 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_reference_documents_every_command_and_flag() -> None:
-    import argparse
-
-    from sphinx_careerblog.cli.main import build_parser
-
     reference = (Path(__file__).parents[1] / "docs" / "reference" / "cli.md").read_text("utf-8")
     parser = build_parser()
     [commands] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]

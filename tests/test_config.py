@@ -8,7 +8,7 @@ import pytest
 
 from sphinx_careerblog.config import CONFIG_VALUES
 
-from .conftest import warning_text
+from .conftest import warning_text, write_project
 
 PROJECT = {
     "index.md": "# Home\n\n```{toctree}\np\n```\n",
@@ -79,8 +79,6 @@ def test_good_values_are_kept(build) -> None:
 
 
 def test_second_build_reports_no_configuration_change(make_app, tmp_path) -> None:
-    from .conftest import write_project
-
     src = write_project(tmp_path / "src", PROJECT, 'careerblog_path = "/essays/"\n')
     make_app("html", srcdir=src).build()
     again = make_app("html", srcdir=src)

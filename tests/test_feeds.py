@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import email.utils
 import json
 import re
+import time
 from pathlib import Path
 from typing import Any
 
 import feedparser
 import pytest
+import rnc2rng
 from bs4 import BeautifulSoup
 from defusedxml import ElementTree as SafeET
+from lxml import etree
+
+from sphinx_careerblog.feeds.feeds import _clean, absolute_links, as_utc
 
 from .conftest import warning_text
 
@@ -216,9 +222,6 @@ def test_autodiscovery_links(site: Any) -> None:
 
 
 def test_atom_feeds_match_the_relax_ng_schema(site: Any) -> None:
-    import rnc2rng
-    from lxml import etree
-
     rnc = Path(__file__).parent / "schemas" / "atom.rnc"
     schema = etree.RelaxNG(etree.fromstring(rnc2rng.dumps(rnc2rng.load(str(rnc))).encode()))
     for path in ("blog/atom.xml", "blog/category/craft.atom.xml"):
@@ -548,9 +551,6 @@ def snapshot(app: Any) -> dict[str, bytes]:
 
 
 def test_two_clean_builds_are_byte_identical(build: Any, tmp_path: Path) -> None:
-    import datetime as dt
-    import time
-
     conf = CONF + "careerblog_feed_fulltext = True\n"
     first = snapshot(build(basic_files(), conf_extra=conf, srcdir=tmp_path / "a"))
     time.sleep(1.1)  # a build clock would now show a different second
@@ -650,8 +650,6 @@ def test_rebuild_without_changes_keeps_the_files(build: Any, tmp_path: Path) -> 
 
 
 def test_helpers_make_urls_absolute_and_text_xml_safe() -> None:
-    from sphinx_careerblog.feeds.feeds import _clean, absolute_links, as_utc
-
     page = "https://example.org/hb/essays/one.html"
     fragment = (
         '<a href="../two.html">x</a><a href="#part">y</a><img src="_images/a&amp;b.png" />'
@@ -664,7 +662,6 @@ def test_helpers_make_urls_absolute_and_text_xml_safe() -> None:
         '<a href="https://other.example/">z</a><a href="mailto:a@b.c">m</a>'
     )
     assert _clean("a\x0bb\x00c\ud800d😀") == "abcd😀"
-    import datetime as dt
 
     naive = dt.datetime(2024, 5, 1, 12, 0)
     assert as_utc(naive).isoformat() == "2024-05-01T12:00:00+00:00"

@@ -8,10 +8,20 @@ from pathlib import Path
 import pytest
 from bs4 import Tag
 
+from sphinx_careerblog.listings.directives import PostListDirective, TaxonomyDirective
 from sphinx_careerblog.site.links import generated_pages_available
 
-from .conftest import warning_text
-from .listing_helpers import AUTHORS_CONF, POSTS, case, index_page, post, soup, titles
+from .conftest import warning_text, write_project
+from .listing_helpers import (
+    AUTHORS_CONF,
+    POSTS,
+    case,
+    index_page,
+    listing_fragments,
+    post,
+    soup,
+    titles,
+)
 
 ALL_BY_DATE = ["Delta essay", "Charlie essay", "Bravo essay", "Alpha essay"]
 
@@ -488,9 +498,6 @@ def _uri(buildername: str, docname: str, suffix: str) -> str:
 
 
 def test_parallel_write_equals_serial(make_app, tmp_path: Path) -> None:
-    from .conftest import write_project
-    from .listing_helpers import listing_fragments
-
     files = {
         **POSTS,
         "index.md": index_page("```{postlist}\n:format: table\n```", "```{taxonomy}\n```"),
@@ -573,8 +580,6 @@ def test_docs_snippets_build_cleanly_with_the_handbook_essays(build) -> None:
 
 
 def test_every_option_is_documented() -> None:
-    from sphinx_careerblog.listings.directives import PostListDirective, TaxonomyDirective
-
     postlist = (DOCS / "reference" / "postlist.md").read_text("utf-8")
     missing = [name for name in PostListDirective.option_spec if f"`{name}`" not in postlist]
     assert not missing

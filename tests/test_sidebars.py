@@ -6,6 +6,9 @@ from __future__ import annotations
 import pytest
 from bs4 import Tag
 
+from sphinx_careerblog.site import sidebars
+from sphinx_careerblog.site.pages import plan_pages
+
 from .conftest import warning_text
 from .pages_helpers import (
     SIDEBARS_CONF,
@@ -165,9 +168,6 @@ def _public(context: dict) -> dict:
 
 @pytest.mark.parametrize("buildername", ["html", "dirhtml"])
 def test_links_shared_per_directory_equal_links_made_per_page(build, buildername) -> None:
-    from sphinx_careerblog.site import sidebars
-    from sphinx_careerblog.site.pages import plan_pages
-
     files = blog(4)
     files["posts/sections.md"] = (
         "# Sections\n\n## Part\n\n```{post} 2031-01-01\n:tags: all\n```\n\nBody.\n"

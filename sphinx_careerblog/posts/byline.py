@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
     from sphinx_careerblog.data.model import PostRecord
+    from sphinx_careerblog.data.paths import TermKind
 
 
 def resolve_bylines(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -72,18 +73,19 @@ def byline(app: Sphinx, post: PostRecord, fromdocname: str) -> nodes.Element:
         part("authors", *children)
     minutes = post.reading_minutes
     part("reading-time", nodes.Text(_("%d min read") % minutes))
-    for kind, label, values in (
+    terms: tuple[tuple[TermKind, str, tuple[str, ...]], ...] = (
         ("category", _("in"), fields.categories),
         ("tag", _("tagged"), fields.tags),
-    ):
+    )
+    for kind, label, values in terms:
         if not values:
             continue
         children = [nodes.Text(label + " ")]
         for index, value in enumerate(values):
             if index:
                 children.append(nodes.Text(", "))
-            uri = term_uri(app, fromdocname, kind, value)  # type: ignore[arg-type]
-            children.append(_link(term_title(app, kind, value), uri))  # type: ignore[arg-type]
+            uri = term_uri(app, fromdocname, kind, value)
+            children.append(_link(term_title(app, kind, value), uri))
         part("categories" if kind == "category" else "tags", *children)
 
     paragraph = nodes.paragraph()
@@ -107,7 +109,11 @@ def _is_external(uri: str) -> bool:
 
 
 def add_noindex_for_drafts(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
 ) -> None:
     """``html-page-context``: drafts ask search engines not to index them."""
     if doctree is None:
