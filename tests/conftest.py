@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
+import os
+import re
 import textwrap
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,8 +15,6 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 pytest_plugins = ("sphinx.testing.fixtures",)
-
-ROOTS = Path(__file__).parent / "roots"
 
 BASE_CONF = """\
 project = "Handbook"
@@ -29,11 +29,6 @@ careerblog_baseurl = "https://example.org/"
 """
 
 
-@pytest.fixture(scope="session")
-def rootdir() -> Path:
-    return ROOTS
-
-
 def write_project(srcdir: Path, files: dict[str, str], conf_extra: str = "") -> Path:
     """Write ``conf.py`` (base + extra) and the given files (dedented) into ``srcdir``."""
     srcdir.mkdir(parents=True, exist_ok=True)
@@ -44,11 +39,6 @@ def write_project(srcdir: Path, files: dict[str, str], conf_extra: str = "") -> 
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text).lstrip("\n"), "utf-8")
     return srcdir
-
-
-def copy_root(name: str, dest: Path) -> Path:
-    """A writable copy of ``tests/roots/test-<name>`` (tests never write into roots)."""
-    return Path(shutil.copytree(ROOTS / f"test-{name}", dest))
 
 
 BuildFn = Callable[..., Sphinx]
@@ -116,7 +106,7 @@ def _placeholder_invariant(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Sphinx, "__init__", init)
 
 
-_ANSI = __import__("re").compile(r"\x1b\[[0-9;]*[A-Za-z]")
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
 def warning_text(app: Sphinx) -> str:
@@ -134,9 +124,6 @@ def status_text(app: Sphinx) -> str:
 def edit(path: Path, text: str) -> None:
     """Write ``text`` and move the mtime forward, so Sphinx sees a change even within
     the same second as the previous build."""
-    import os
-    import time
-
     path.write_text(text, "utf-8")
     later = time.time() + 5
     os.utime(path, (later, later))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections import Counter
 from pathlib import Path
@@ -148,7 +147,6 @@ def test_careerblog_build_smoke(corpus: Corpus, tmp_path: Path) -> None:
     assert set(result["scenarios"]) <= set(SCENARIOS)
 
 
-@pytest.mark.skipif(importlib.util.find_spec("ablog") is None, reason="ablog not installed")
 def test_ablog_build_smoke(corpus: Corpus, tmp_path: Path) -> None:
     result = bench_flavor(corpus, "ablog", tmp_path, runs=1, scenarios=("clean",))
     clean = result["scenarios"]["clean"]
