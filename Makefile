@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 SPHINXOPTS ?= -W --keep-going -n
 
-.PHONY: help venv install-docs install-test install-lint browser docs serve docs-smoke test test-oldest lint bench clean
+.PHONY: help venv install-docs install-test install-lint browser docs serve docs-smoke test test-matrix test-oldest test-newest lint bench clean
 
 help:
 	@echo "make docs   - create $(VENV), install, build the handbook in docs/ (to docs/_build/html)"
@@ -12,7 +12,7 @@ help:
 	@echo "make docs-smoke - the handbook under dirhtml, singlehtml, text, latex and epub"
 	@echo "make test   - install everything the suite needs (Python extras, npm packages, Chromium) and run it"
 	@echo "make lint   - ruff and mypy --strict"
-	@echo "make test-oldest - the suite on the oldest supported Sphinx/MyST/docutils"
+	@echo "make test-matrix - the suite on the oldest and the newest supported stack (test-oldest, test-newest)"
 	@echo "make bench  - build benchmarks (see benchmarks/README.md)"
 
 $(BIN)/python:
@@ -66,18 +66,24 @@ test: install-test node_modules/.package-lock.json browser
 	mkdir -p .pytest-tmp
 	$(BIN)/python -m pytest -p no:cacheprovider --basetemp=$(CURDIR)/.pytest-tmp/test
 
-# The oldest supported stack (Sphinx 7.4, MyST-Parser 4, docutils 0.21): the suite
-# without the browser and theme tests (those themes need a newer Sphinx).
-OLDEST = $(VENV)-oldest
-test-oldest:
-	test -x $(OLDEST)/bin/python || $(PYTHON) -m venv $(OLDEST)
-	$(OLDEST)/bin/python -m pip install -q -U pip
-	$(OLDEST)/bin/python -m pip install -q -e . 'sphinx==7.4.*' 'myst-parser==4.0.*' \
-		'docutils==0.21.*' 'sphinx-design==0.8.0' pytest pytest-regressions defusedxml \
-		beautifulsoup4 html5lib feedparser lxml rnc2rng
+# The support window (docs/reference/dependencies.md), tested at both ends, each in a
+# virtualenv of its own (.venv-oldest, .venv-newest): the whole suite, browser and
+# theme tests included. Python is $(PYTHON) (3.11, the oldest supported).
+PINS_oldest = 'sphinx==7.4.*' 'myst-parser==4.0.*' 'docutils==0.20.*' 'sphinx-design==0.6.0'
+PINS_newest = 'sphinx>=9,<10' 'myst-parser>=5,<6' 'docutils>=0.22' 'sphinx-design>=0.8'
+MATRIX = oldest newest
+
+test-matrix: $(addprefix test-,$(MATRIX))
+
+$(addprefix test-,$(MATRIX)): test-%: node_modules/.package-lock.json browser
+	test -x $(VENV)-$*/bin/python || $(PYTHON) -m venv $(VENV)-$*
+	$(VENV)-$*/bin/python -m pip install -q -U pip
+	$(VENV)-$*/bin/python -m pip install -q -U --upgrade-strategy eager -e '.[test]' $(PINS_$*)
+	$(VENV)-$*/bin/python -c 'import sys, sphinx, docutils, myst_parser, sphinx_design as d; \
+		print("$*: Python %s, Sphinx %s, docutils %s, MyST-Parser %s, sphinx-design %s" % \
+		(sys.version.split()[0], sphinx.__version__, docutils.__version__, myst_parser.__version__, d.__version__))'
 	mkdir -p .pytest-tmp
-	$(OLDEST)/bin/python -m pytest -p no:cacheprovider --basetemp=$(CURDIR)/.pytest-tmp/oldest -m "not browser" \
-		--ignore=tests/browser --ignore=tests/test_themes.py
+	$(VENV)-$*/bin/python -m pytest -p no:cacheprovider --basetemp=$(CURDIR)/.pytest-tmp/$*
 
 lint: install-lint
 	$(BIN)/ruff check .
