@@ -72,6 +72,35 @@ def _is_date_format(value: Any) -> str | None:
     return None
 
 
+def _is_author_default(value: Any) -> str | None:
+    if value is None or isinstance(value, str):
+        return None
+    if isinstance(value, (list, tuple)) and all(isinstance(v, str) and v for v in value):
+        return None
+    return "expected an author key, a list of keys, or None"
+
+
+_COMMENT_PROVIDERS = {
+    "giscus": ("repo", "repo-id", "category", "category-id"),
+    "disqus": ("shortname",),
+}
+
+
+def _is_comments(value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or value.get("provider") not in _COMMENT_PROVIDERS:
+        return "expected None or a dict with 'provider': 'giscus' or 'disqus'"
+    required = _COMMENT_PROVIDERS[value["provider"]]
+    missing = [key for key in required if not value.get(key)]
+    if missing:
+        return f"{value['provider']} comments need {', '.join(repr(key) for key in missing)}"
+    for key, item in value.items():
+        if not isinstance(item, (str, bool)):
+            return f"{key!r} must be a string or True/False"
+    return None
+
+
 def _registry(allowed: tuple[str, ...]) -> Checker:
     def check(value: Any) -> str | None:
         if not isinstance(value, dict):
@@ -114,8 +143,8 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
     ConfigValue("careerblog_authors", {}, "env", (dict,),
                 _registry(("name", "url", "avatar", "bio")),
                 "author key -> {name, url, avatar, bio}"),
-    ConfigValue("careerblog_default_author", None, "env", (str, type(None)), _is_optional_str,
-                "author key for posts that name none"),
+    ConfigValue("careerblog_default_author", None, "env", (str, list, tuple, type(None)),
+                _is_author_default, "author key (or keys) for posts that name none"),
     ConfigValue("careerblog_categories", {}, "env", (dict,), _registry(("title", "description")),
                 "declared categories: slug -> {title, description}"),
     ConfigValue("careerblog_tags", {}, "env", (dict,), _registry(("title", "description")),
@@ -142,6 +171,26 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
                 "reading speed for reading time"),
     ConfigValue("careerblog_related", 3, "env", (int,), _is_count,
                 "related posts under each post; 0 = off"),
+    ConfigValue("careerblog_locations", {}, "env", (dict,), _registry(("name", "url")),
+                "location key -> {name, url}"),
+    ConfigValue("careerblog_languages", {}, "env", (dict,), _registry(("name", "url")),
+                "language code -> {name, url}"),
+    ConfigValue("careerblog_default_location", None, "env", (str, type(None)), _is_optional_str,
+                "location key for posts that name none"),
+    ConfigValue("careerblog_default_language", None, "env", (str, type(None)), _is_optional_str,
+                "language code for posts that name none"),
+    ConfigValue("careerblog_summary_paragraphs", 1, "env", (int,), _is_count,
+                "paragraphs in a post's default summary; 0 = none"),
+    ConfigValue("careerblog_auto_image", 0, "env", (int,), _is_count,
+                "the N-th image of a post is its listing image when it names none; 0 = off"),
+    ConfigValue("careerblog_auto_orphan", True, "env", (bool,), _is_bool,
+                "posts need no toctree entry"),
+    ConfigValue("careerblog_prev_next", False, "html", (bool,), _is_bool,
+                "previous/next links between posts by date under each post"),
+    ConfigValue("careerblog_feed_archives", False, "html", (bool,), _is_bool,
+                "a feed for every category, tag, author, year, language and location page"),
+    ConfigValue("careerblog_comments", None, "html", (dict, type(None)), _is_comments,
+                "comments under posts: {'provider': 'giscus', ...} or {'provider': 'disqus', ...}"),
     ConfigValue("careerblog_checklist_storage_prefix", "careerblog", "html", (str,), _is_str,
                 "localStorage key prefix for reflection checklists; empty disables saving"),
 )  # fmt: skip

@@ -11,6 +11,10 @@ from typing import TYPE_CHECKING
 
 from sphinx_careerblog import __version__, assets
 from sphinx_careerblog import config as cb_config
+from sphinx_careerblog.ablog import labels as ablog_labels
+from sphinx_careerblog.ablog import posts as ablog_posts
+from sphinx_careerblog.ablog import settings as ablog_settings
+from sphinx_careerblog.ablog import sidebars as ablog_sidebars
 from sphinx_careerblog.data.store import ENV_VERSION, get_store
 from sphinx_careerblog.feeds import catalog, feeds
 from sphinx_careerblog.i18n import MESSAGE_CATALOG_NAME
@@ -103,6 +107,17 @@ def setup_feeds(app: Sphinx) -> None:
     app.connect("html-page-context", feeds.add_feed_links)
 
 
+def setup_ablog(app: Sphinx) -> None:
+    """ABlog sites build unchanged: its settings, labels, orphan posts, sidebars."""
+    ablog_settings.register(app)
+    # before ``config.validate`` (priority 100), which then checks the converted values
+    app.connect("config-inited", ablog_settings.apply, priority=90)
+    app.connect(READ_EVENT, ablog_posts.mark_posts_orphan)
+    app.connect(READ_EVENT, ablog_labels.collect_label_refs)
+    app.connect("missing-reference", ablog_labels.resolve_label)
+    app.connect("html-page-context", ablog_sidebars.add_ablog_context)
+
+
 def setup_extension(app: Sphinx) -> ExtensionMetadata:
     setup_core(app)
     setup_posts(app)
@@ -110,6 +125,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     setup_site(app)
     setup_reflections(app)
     setup_feeds(app)
+    setup_ablog(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -91,17 +91,23 @@ def test_sidebars_in_singlehtml_link_inside_the_page(build) -> None:
     assert sidebar_items(page, "tags") == ["all (2)", "even (1)"]
 
 
-def test_drafts_and_excluded_posts_stay_out_of_sidebars(build) -> None:
+def test_drafts_stay_out_of_sidebars_and_excluded_posts_stay_in(build) -> None:
+    # ``exclude`` (ABlog's meaning) only leaves the directive's content off the post's
+    # page: the post itself is listed like any other
     files = blog(2)
     files["posts/draft.md"] = post("Draft one", tags="[secret]")
-    files["posts/hidden.md"] = post("Hidden", date="2029-01-01", tags="[secret]", exclude="true")
+    files["posts/kept.md"] = post("Kept", date="2019-01-01", tags="[shown]", exclude="true")
     app = build(files, conf_extra=SIDEBARS_CONF)
     page = soup(app.outdir / "index.html")
-    assert "secret" not in " ".join(sidebar_items(page, "tags"))
-    assert [item.split(" ")[0] for item in sidebar_items(page, "archives")] == ["2021", "2020"]
-    assert all(
-        "Draft" not in item and "Hidden" not in item for item in sidebar_items(page, "recent")
-    )
+    tags = " ".join(sidebar_items(page, "tags"))
+    assert "secret" not in tags
+    assert "shown (1)" in tags
+    assert [item.split(" ")[0] for item in sidebar_items(page, "archives")] == [
+        "2021",
+        "2020",
+        "2019",
+    ]
+    assert all("Draft" not in item for item in sidebar_items(page, "recent"))
 
 
 def test_sidebar_values_are_escaped(build) -> None:

@@ -13,7 +13,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -401,11 +401,22 @@ def _shorten(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def with_defaults(fields: PostFields, *, default_author: str | None) -> PostFields:
+def with_defaults(
+    fields: PostFields,
+    *,
+    default_author: str | Sequence[str] | None,
+    default_location: str | None = None,
+    default_language: str | None = None,
+) -> PostFields:
     """Apply the defaults that depend on configuration; a post without a date is a draft."""
     changes: dict[str, Any] = {}
     if not fields.authors and default_author:
-        changes["authors"] = (default_author,)
+        authors = (default_author,) if isinstance(default_author, str) else tuple(default_author)
+        changes["authors"] = authors
+    if fields.location is None and default_location:
+        changes["location"] = default_location
+    if fields.language is None and default_language:
+        changes["language"] = default_language
     if fields.date is None and fields.visibility != "draft":
         changes["visibility"] = "draft"
     return replace(fields, **changes) if changes else fields

@@ -86,13 +86,12 @@ class CareerBlogData:
         return self.find_post(docname, "")
 
     def listed_posts(self, config: Config) -> list[PostRecord]:
-        """Posts that indexes show, newest first (ties broken by docname for stability)."""
+        """Posts that indexes show, newest first (ties broken by docname for stability).
+
+        ``exclude`` posts are listed too (ABlog's meaning: only the post directive's
+        content is left off the post's own page)."""
         include_drafts: bool = config.careerblog_include_drafts
-        posts = [
-            post
-            for post in self.iter_posts()
-            if not post.fields.exclude and (include_drafts or not post.is_draft)
-        ]
+        posts = [post for post in self.iter_posts() if include_drafts or not post.is_draft]
         return sort_newest_first(posts)
 
 

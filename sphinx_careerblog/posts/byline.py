@@ -33,6 +33,9 @@ def resolve_bylines(app: Sphinx, doctree: nodes.document, docname: str) -> None:
                 replacement.append(draft_banner())
             if meta.get("show_byline", True):
                 replacement.append(byline(app, record, docname))
+            if not record.fields.exclude:
+                # the directive's content (the post's excerpt) shows in place, as in ABlog
+                replacement.extend(meta.children)
         if replacement:
             meta.replace_self(replacement)
         else:

@@ -162,14 +162,15 @@ def sidebar_fingerprint(app: Sphinx, store: CareerBlogData) -> str:
     for post in store.listed_posts(app.config):
         fields = post.fields
         digest.update(repr((post.key, post.listed_title, fields.date, fields.categories,
-                            fields.tags, fields.visibility)).encode())  # fmt: skip
+                            fields.tags, fields.visibility, fields.authors, fields.location,
+                            fields.language)).encode())  # fmt: skip
     return digest.hexdigest()
 
 
 def uses_careerblog_sidebars(app: Sphinx) -> bool:
     sidebars = getattr(app.config, "html_sidebars", {}) or {}
     return any(
-        any(str(name).startswith("careerblog/") for name in templates)
+        any(str(name).startswith(("careerblog/", "ablog/")) for name in templates)
         for templates in sidebars.values()
     )
 
@@ -360,7 +361,12 @@ class PostReader:
                 f"{MAX_TITLE_LENGTH}); it is kept, but listings and feed readers may cut it",
                 location=meta,
             )
-        fields = with_defaults(fields, default_author=self.config.careerblog_default_author)
+        fields = with_defaults(
+            fields,
+            default_author=self.config.careerblog_default_author,
+            default_location=self.config.careerblog_default_location,
+            default_language=self.config.careerblog_default_language,
+        )
         if self.config.careerblog_strict_taxonomy:
             self.check_taxonomy(fields, meta)
         return fields
@@ -434,13 +440,17 @@ class PostReader:
             return fields.summary
         if meta.children:
             return " ".join(meta.astext().split())
-        count = fields.excerpt if fields.excerpt is not None else 1
+        default: int = self.config.careerblog_summary_paragraphs
+        count = fields.excerpt if fields.excerpt is not None else default
         paragraphs = [" ".join(paragraph.astext().split()) for paragraph in prose_paragraphs(scope)]
         return "\n\n".join(paragraphs[:count])
 
     def image(self, meta: cb_post_meta, fields: PostFields, scope: nodes.Element) -> str | None:
         if fields.image is None:
-            return None
+            # ABlog's ``post_auto_image``: the N-th image, when the post has that many
+            number: int = self.config.careerblog_auto_image
+            images = [img["uri"] for img in scope.findall(nodes.image) if "uri" in img]
+            return str(images[number - 1]) if 1 <= number <= len(images) else None
         if fields.image.isdigit():
             number = int(fields.image)
             images = [img["uri"] for img in scope.findall(nodes.image) if "uri" in img]
