@@ -36,6 +36,16 @@ BAD_VALUES = {
     "careerblog_words_per_minute": 0,
     "careerblog_related": "three",
     "careerblog_checklist_storage_prefix": None,
+    "careerblog_locations": {"home": ("Home", None)},
+    "careerblog_languages": {"en": {"title": "English"}},
+    "careerblog_default_location": ["home"],
+    "careerblog_default_language": 1,
+    "careerblog_summary_paragraphs": -1,
+    "careerblog_auto_image": "1",
+    "careerblog_auto_orphan": "yes",
+    "careerblog_prev_next": 1,
+    "careerblog_feed_archives": "all",
+    "careerblog_comments": {"provider": "giscus", "repo": "o/r"},
 }
 
 
