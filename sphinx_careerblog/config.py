@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,6 +96,9 @@ def _is_comments(value: Any) -> str | None:
     missing = [key for key in required if not value.get(key)]
     if missing:
         return f"{value['provider']} comments need {', '.join(repr(key) for key in missing)}"
+    shortname = value.get("shortname", "x")
+    if not isinstance(shortname, str) or not re.fullmatch(r"[A-Za-z0-9-]+", shortname):
+        return "the Disqus 'shortname' is letters, digits and dashes"
     for key, item in value.items():
         if not isinstance(item, (str, bool)):
             return f"{key!r} must be a string or True/False"

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from sphinx_careerblog import __version__, assets
 from sphinx_careerblog import config as cb_config
+from sphinx_careerblog.ablog import comments as ablog_comments
 from sphinx_careerblog.ablog import labels as ablog_labels
 from sphinx_careerblog.ablog import posts as ablog_posts
 from sphinx_careerblog.ablog import settings as ablog_settings
@@ -116,6 +117,7 @@ def setup_ablog(app: Sphinx) -> None:
     app.connect(READ_EVENT, ablog_labels.collect_label_refs)
     app.connect("missing-reference", ablog_labels.resolve_label)
     app.connect("html-page-context", ablog_sidebars.add_ablog_context)
+    app.connect("html-page-context", ablog_comments.add_comments)
 
 
 def setup_extension(app: Sphinx) -> ExtensionMetadata:

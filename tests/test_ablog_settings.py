@@ -140,3 +140,16 @@ def test_ablog_settings_leave_incremental_builds_incremental(build, tmp_path) ->
     # build, with or without this extension; sphinx-build itself reports nothing)
     changed = [line for line in status.splitlines() if "configuration has changed" in line]
     assert not any("blog_" in line or "post_" in line or "disqus" in line for line in changed)
+
+
+def test_dates_are_read_in_post_date_format_first(build) -> None:
+    files = {
+        "index.md": "# Home\n\n```{toctree}\np\n```\n",
+        "p.rst": "P\n=\n\n.. post:: 03/04/2024\n\n.. update:: 05/04/2024\n\n   Fixed.\n\nText.\n",
+    }
+    app = build(files, conf_extra='post_date_format = "%d/%m/%Y"\n')
+    assert warning_text(app) == ""
+    post = get_store(app.env).page_post("p")
+    assert post is not None and post.date is not None and post.updated is not None
+    assert (post.date.month, post.date.day) == (4, 3)  # day first, as the format says
+    assert (post.updated.month, post.updated.day) == (4, 5)

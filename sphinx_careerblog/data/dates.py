@@ -12,17 +12,27 @@ from sphinx.util.i18n import format_date as sphinx_format_date
 _DEFAULT_A = dt.datetime(2001, 1, 1)
 _DEFAULT_B = dt.datetime(2002, 2, 2)
 _DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TIME_CODES = ("%H", "%I", "%M", "%S", "%X", "%c", "%p")
 
 
-def parse_date(text: str) -> tuple[dt.datetime, bool]:
+def parse_date(text: str, pattern: str | None = None) -> tuple[dt.datetime, bool]:
     """Parse ISO 8601 or the human forms ABlog sites use (``Apr 15, 2014``).
 
+    A text in the strptime ``pattern`` (the site's date format) is read that way
+    first, as ABlog does, so ``03/04/2024`` follows the site's day-month order.
     Returns the date-time and whether the text carried a time of day.
     Raises ``ValueError`` with a reader-friendly message otherwise.
     """
     raw = text.strip()
     if not raw:
         raise ValueError("empty date")
+    if pattern:
+        try:
+            parsed = dt.datetime.strptime(raw, pattern)
+        except ValueError:
+            pass
+        else:
+            return parsed, any(code in pattern for code in _TIME_CODES)
     if _DATE_ONLY.fullmatch(raw):
         return dt.datetime.combine(dt.date.fromisoformat(raw), dt.time()), False
     try:

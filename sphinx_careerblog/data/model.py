@@ -291,16 +291,19 @@ def _kind(value: Any) -> str:
 URL_FIELDS = {"image": False, "external_link": False, "canonical_link": False, "redirect": False}
 
 
-def parse_fields(raw: Mapping[str, Any]) -> tuple[PostFields, list[Problem]]:
+def parse_fields(
+    raw: Mapping[str, Any], *, date_format: str | None = None
+) -> tuple[PostFields, list[Problem]]:
     """Validate raw metadata (already decoded, canonical names) into ``PostFields``.
 
     Unknown keys are ignored here; the caller decides what is unknown. A bad value
     gives a problem and falls back to the field's default; a URL that may not be
     written (``javascript:``, ``data:``, ...) is dropped, so no renderer receives it.
+    Dates are read in ``date_format`` first (ABlog reads them in ``post_date_format``).
     """
     problems: list[Problem] = []
     values: dict[str, Any] = {}
-    _parse_dates(raw, values, problems)
+    _parse_dates(raw, values, problems, date_format)
     for name in LIST_FIELDS:
         if name in raw:
             values[name] = _as_list(name, raw[name], problems)
@@ -322,7 +325,12 @@ def parse_fields(raw: Mapping[str, Any]) -> tuple[PostFields, list[Problem]]:
     return PostFields(**values), problems
 
 
-def _parse_dates(raw: Mapping[str, Any], values: dict[str, Any], problems: list[Problem]) -> None:
+def _parse_dates(
+    raw: Mapping[str, Any],
+    values: dict[str, Any],
+    problems: list[Problem],
+    date_format: str | None = None,
+) -> None:
     for name in DATE_FIELDS:
         if name not in raw or raw[name] is None:
             continue
@@ -335,7 +343,7 @@ def _parse_dates(raw: Mapping[str, Any], values: dict[str, Any], problems: list[
             )
             continue
         try:
-            parsed, has_time = parse_date(str(value))
+            parsed, has_time = parse_date(str(value), date_format)
         except ValueError as exc:
             problems.append(Problem(CbWarning.DATE, name, f"invalid {name}: {exc}"))
             continue

@@ -187,3 +187,16 @@ def series_neighbours(
     previous = members[position - 1] if position > 0 else None
     following = members[position + 1] if position + 1 < len(members) else None
     return previous, following
+
+
+def date_neighbours(
+    index: BlogIndex, post: PostRecord
+) -> tuple[PostRecord | None, PostRecord | None]:
+    """The previous (older) and next (newer) listed post by date (ABlog's
+    ``post_show_prev_next``); none for drafts and for posts that are not listed."""
+    if post.date is None or index.post(post.key) is None:
+        return None, None
+    position = index.position(post)  # newest first; undated posts come last
+    newer = index.posts[position - 1] if position > 0 else None
+    older = index.posts[position + 1] if position + 1 < len(index.posts) else None
+    return (older if older is not None and older.date is not None else None), newer

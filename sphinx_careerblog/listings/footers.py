@@ -1,5 +1,6 @@
 """Write phase of post footers: the series a post belongs to (previous and next
-post) and its related posts, placed where the collector put ``cb_post_footer``."""
+post), the posts before and after it by date (``careerblog_prev_next``) and its
+related posts, placed where the collector put ``cb_post_footer``."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from sphinx_careerblog.data.selection import related_posts, series_neighbours
+from sphinx_careerblog.data.selection import date_neighbours, related_posts, series_neighbours
 from sphinx_careerblog.data.store import get_store
 from sphinx_careerblog.i18n import _
 from sphinx_careerblog.listings.render import ListingRenderer
@@ -26,6 +27,8 @@ class FooterRenderer(ListingRenderer):
         series = self.series(post)
         if series is not None:
             result.append(series)
+        if self.config.careerblog_prev_next:
+            result.extend(self.prev_next(post))
         related = related_posts(self.index, post, self.config.careerblog_related)
         if related:
             block = nodes.container(classes=["cb-related"])
@@ -34,6 +37,21 @@ class FooterRenderer(ListingRenderer):
             block += self.compact_posts(related)
             result.append(block)
         return result
+
+    def prev_next(self, post: PostRecord) -> list[nodes.Node]:
+        """Links to the posts before and after this one by date (ABlog's prev/next)."""
+        previous, following = date_neighbours(self.index, post)
+        if previous is None and following is None:
+            return []
+        block = nodes.container(classes=["cb-prev-next"])
+        for which, other in (("previous", previous), ("next", following)):
+            if other is not None:
+                text = _("Previous:") if which == "previous" else _("Next:")
+                paragraph = nodes.paragraph(classes=[f"cb-prev-next-{which}"])
+                paragraph += nodes.Text(text + " ")
+                paragraph += self.post_link(other)
+                block += paragraph
+        return [block]
 
     def series(self, post: PostRecord) -> nodes.Node | None:
         previous, following = series_neighbours(self.index, post)

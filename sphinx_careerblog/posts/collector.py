@@ -142,14 +142,21 @@ def footer_signatures(app: Sphinx) -> dict[str, str]:
     rewrites the essays it is (or was) related to, not the whole handbook.
     """
     from sphinx_careerblog.data.query import get_index
-    from sphinx_careerblog.data.selection import related_posts, series_neighbours
+    from sphinx_careerblog.data.selection import (
+        date_neighbours,
+        related_posts,
+        series_neighbours,
+    )
 
     index = get_index(app)
     count: int = app.config.careerblog_related
+    prev_next: bool = app.config.careerblog_prev_next
     signatures: dict[str, str] = {}
     store = get_store(app.env)
     for post in store.iter_posts():
         shown = [*related_posts(index, post, count), *series_neighbours(index, post)]
+        if prev_next:
+            shown += date_neighbours(index, post)
         signatures[post.key] = repr(
             [(other.key, other.listed_title, other.date) if other else None for other in shown]
         )
@@ -347,7 +354,7 @@ class PostReader:
         front_matter: dict[str, Any],
         directive_raw: dict[str, Any],
     ) -> PostFields:
-        fields, problems = parse_fields(raw)
+        fields, problems = parse_fields(raw, date_format=self.config.careerblog_date_format)
         for problem in problems:
             if problem.field in directive_raw or problem.field not in front_matter:
                 location: Any = meta

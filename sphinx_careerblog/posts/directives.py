@@ -77,7 +77,7 @@ class UpdateDirective(CbDirective):
         node = nodes.admonition(classes=["cb-update", "note", *self.options.get("class", [])])
         self.set_source_info(node)
         try:
-            when, has_time = parse_date(text)
+            when, has_time = parse_date(text, self.config.careerblog_date_format)
         except ValueError as exc:
             warn(CbWarning.DATE, f"update: {exc}", location=self.get_location())
             shown = text
