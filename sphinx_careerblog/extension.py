@@ -32,6 +32,7 @@ from sphinx_careerblog.reflections import collector as checklist_collect
 from sphinx_careerblog.reflections import nodes as checklist_nodes
 from sphinx_careerblog.reflections.directives import ReflectionDirective, ReflectionListDirective
 from sphinx_careerblog.reflections.html import ReflectionHtmlTransform
+from sphinx_careerblog.sharing import opengraph
 from sphinx_careerblog.site import navigation, pages, sidebars
 
 if TYPE_CHECKING:
@@ -120,6 +121,11 @@ def setup_ablog(app: Sphinx) -> None:
     app.connect("html-page-context", ablog_comments.add_comments)
 
 
+def setup_sharing(app: Sphinx) -> None:
+    """Description and Open Graph tags on post pages (with sphinxext.opengraph too)."""
+    app.connect("html-page-context", opengraph.add_social_tags, priority=opengraph.PRIORITY)
+
+
 def setup_extension(app: Sphinx) -> ExtensionMetadata:
     setup_core(app)
     setup_posts(app)
@@ -128,6 +134,7 @@ def setup_extension(app: Sphinx) -> ExtensionMetadata:
     setup_reflections(app)
     setup_feeds(app)
     setup_ablog(app)
+    setup_sharing(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -1,0 +1,1 @@
+"""Sharing: social previews (description and Open Graph tags) on post pages."""
