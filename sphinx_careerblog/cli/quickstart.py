@@ -21,7 +21,7 @@ from sphinx_careerblog.cli.importer.writer import (
     escape_inline,
     write_new_file,
 )
-from sphinx_careerblog.data.model import slugify
+from sphinx_careerblog.data.model import readable_slug
 
 DEFAULT_TITLE = "Engineering handbook"
 DEFAULT_AUTHOR = "Handbook editors"
@@ -65,7 +65,7 @@ def quickstart_files(
     if not author:
         raise CommandError("--author is empty")
     when = today or dt.date.today()
-    author_key = slugify(author)
+    author_key = readable_slug(author)
     conf = _template("conf.py.tmpl").substitute(
         project_text=title.replace("\n", " "),
         project=_py(title),
@@ -91,7 +91,7 @@ def quickstart_files(
         "conf.py": conf.rstrip("\n") + "\n",
         "index.md": _template("index.md.tmpl").substitute(title=escape_inline(title)),
         "essays/index.md": _template("essays-index.md.tmpl").substitute(),
-        f"essays/{slugify(EXAMPLE_TITLE)}.md": example.render(),
+        f"essays/{readable_slug(EXAMPLE_TITLE)}.md": example.render(),
         ".gitignore": "_build/\n",
     }
 

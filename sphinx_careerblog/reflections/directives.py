@@ -14,7 +14,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.nodes import make_id
 
-from sphinx_careerblog.data.model import item_hash, slugify
+from sphinx_careerblog.data.model import item_hash, readable_slug
 from sphinx_careerblog.data.values import split_values
 from sphinx_careerblog.directives import CbDirective, LenientOptionSpec
 from sphinx_careerblog.i18n import _
@@ -105,15 +105,15 @@ class ReflectionDirective(CbDirective):
     def storage_id(self, title: str, location: str) -> str:
         given = " ".join((self.options.get("id") or "").split())
         if not given:
-            return slugify(title)
-        if slugify(given) != given:
+            return readable_slug(title)
+        if readable_slug(given) != given:
             warn(
                 CbWarning.CHECKLIST,
                 f"reflection: id {given!r} is not a slug (lower-case letters, digits and "
-                f"'-'); using {slugify(given)!r}",
+                f"'-'); using {readable_slug(given)!r}",
                 location=location,
             )
-        return slugify(given)
+        return readable_slug(given)
 
     def arrange(self, root: cb_reflection, content: list[Node], location: str) -> None:
         """Intro, then the first list as the prompts, then anything after it (reported)."""

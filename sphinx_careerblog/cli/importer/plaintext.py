@@ -32,7 +32,7 @@ from sphinx_careerblog.cli.importer.writer import (
     file_slug,
 )
 from sphinx_careerblog.data.dates import parse_date
-from sphinx_careerblog.data.model import slugify
+from sphinx_careerblog.data.model import readable_slug
 
 #: A heading has at most this many words ...
 HEADING_MAX_WORDS = 10
@@ -312,7 +312,7 @@ def _bullets(items: list[str]) -> str:
 
 def _reflection(block: BulletList, title: str, used_ids: set[str]) -> str:
     inner = []
-    base = slugify(title)
+    base = readable_slug(title)
     checklist_id = base
     number = 2
     while checklist_id in used_ids:

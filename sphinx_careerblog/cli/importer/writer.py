@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from sphinx_careerblog.data.model import slugify
+from sphinx_careerblog.data.model import readable_slug
 
 
 class CommandError(Exception):
@@ -127,8 +127,8 @@ MAX_SLUG_LENGTH = 80
 
 
 def file_slug(label: str) -> str:
-    """The slug used as a file name: ``model.slugify``, at most ``MAX_SLUG_LENGTH`` long."""
-    slug = slugify(label)
+    """The slug used as a file name: ``model.readable_slug``, at most ``MAX_SLUG_LENGTH`` long."""
+    slug = readable_slug(label)
     if len(slug) <= MAX_SLUG_LENGTH:
         return slug
     cut = slug[:MAX_SLUG_LENGTH]
