@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from sphinx_careerblog.data.dates import DEFAULT_DATE_FORMAT
 from sphinx_careerblog.data.urls import url_problem
 from sphinx_careerblog.warnings import CbWarning, conf_location, warn
 
@@ -69,7 +70,7 @@ def _is_feed_formats(value: Any) -> str | None:
 
 def _is_date_format(value: Any) -> str | None:
     if not isinstance(value, str) or not value:
-        return "expected a strftime pattern such as '%d %B %Y'"
+        return "expected a strftime pattern such as '%d %B %Y', or 'short', 'medium', 'long'"
     return None
 
 
@@ -167,7 +168,7 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
                 "entries per feed"),
     ConfigValue("careerblog_feed_fulltext", False, "html", (bool,), _is_bool,
                 "full content in feeds"),
-    ConfigValue("careerblog_date_format", "%d %B %Y", "env", (str,), _is_date_format,
+    ConfigValue("careerblog_date_format", DEFAULT_DATE_FORMAT, "env", (str,), _is_date_format,
                 "how dates are shown"),
     ConfigValue("careerblog_byline", True, "env", (bool,), _is_bool,
                 "insert the byline under the title of front-matter posts"),

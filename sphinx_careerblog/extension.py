@@ -6,7 +6,6 @@ depend on each other (posts are collected before listings and checklists read th
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sphinx_careerblog import __version__, assets
@@ -18,7 +17,7 @@ from sphinx_careerblog.ablog import settings as ablog_settings
 from sphinx_careerblog.ablog import sidebars as ablog_sidebars
 from sphinx_careerblog.data.store import ENV_VERSION, get_store
 from sphinx_careerblog.feeds import catalog, feeds
-from sphinx_careerblog.i18n import MESSAGE_CATALOG_NAME
+from sphinx_careerblog.i18n import LOCALE_DIR, MESSAGE_CATALOG_NAME
 from sphinx_careerblog.listings import cards, resolve
 from sphinx_careerblog.listings import collector as listings
 from sphinx_careerblog.listings.directives import PostListDirective, TaxonomyDirective
@@ -39,8 +38,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import ExtensionMetadata
-
-LOCALE_DIR = Path(__file__).parent / "locale"
 
 
 def _init_store(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:

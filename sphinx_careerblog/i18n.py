@@ -1,9 +1,51 @@
-"""Message catalog ``careerblog`` for the labels the extension writes into pages."""
+"""The ``careerblog`` message catalog: every word the extension writes into pages.
+
+``_`` translates a message, ``pgettext`` a short one in a context, and ``ngettext``
+chooses the plural form for a count, all
+in the project's ``language`` (``extension.py`` registers ``LOCALE_DIR`` with
+``app.add_message_catalog``). The catalogs live in ``locale/<lang>/LC_MESSAGES``;
+``make locale`` extracts the messages and compiles them (``tools/catalogs.py``).
+
+Counted phrases have one helper each here, so every page says them the same way.
+"""
 
 from __future__ import annotations
 
-from sphinx.locale import get_translation
+from pathlib import Path
+
+from sphinx.locale import get_translation, get_translator
 
 MESSAGE_CATALOG_NAME = "careerblog"
+LOCALE_DIR = Path(__file__).parent / "locale"
 
 _ = get_translation(MESSAGE_CATALOG_NAME)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The form of a counted message for ``count`` in the project's language.
+
+    Sphinx's ``get_translation`` function takes one message only (9.x), so this asks
+    the catalog's translator, which Sphinx keeps once the catalog is registered (an
+    English ``NullTranslations`` before that).
+    """
+    return get_translator(MESSAGE_CATALOG_NAME).ngettext(singular, plural, count)
+
+
+def pgettext(context: str, message: str) -> str:
+    """A short message whose translation depends on where it stands (``context``)."""
+    return get_translator(MESSAGE_CATALOG_NAME).pgettext(context, message)
+
+
+def reading_time(minutes: int) -> str:
+    """``5 min read``."""
+    return ngettext("%(count)d min read", "%(count)d min read", minutes) % {"count": minutes}
+
+
+def post_count(count: int) -> str:
+    """``1 post``, ``3 posts``."""
+    return ngettext("%(count)d post", "%(count)d posts", count) % {"count": count}
+
+
+def prompt_count(count: int) -> str:
+    """``1 prompt``, ``4 prompts`` (the questions of a reflection checklist)."""
+    return ngettext("%(count)d prompt", "%(count)d prompts", count) % {"count": count}

@@ -6,7 +6,9 @@ import datetime as dt
 import functools
 import re
 
+import babel.dates
 from dateutil import parser as dateutil_parser
+from sphinx.util.i18n import babel_format_date
 from sphinx.util.i18n import format_date as sphinx_format_date
 
 _DEFAULT_A = dt.datetime(2001, 1, 1)
@@ -57,7 +59,30 @@ def format_iso(value: dt.datetime, has_time: bool = True) -> str:
     return value.isoformat() if has_time else value.date().isoformat()
 
 
+#: ``careerblog_date_format``'s default; in English it is used as written, in any
+#: other language it means that language's own long date form.
+DEFAULT_DATE_FORMAT = "%d %B %Y"
+#: Babel's named forms of a date, accepted wherever a pattern is.
+NAMED_FORMATS = frozenset({"short", "medium", "long", "full"})
+
+
+def is_english(language: str | None) -> bool:
+    return not language or language == "en" or language.startswith(("en_", "en-"))
+
+
 @functools.lru_cache(maxsize=4096)
 def format_date(pattern: str, when: dt.datetime, language: str | None) -> str:
-    """Show a date with a strftime pattern, month and day names in the site's language."""
-    return sphinx_format_date(pattern, date=when, language=language or "en")
+    """Show a date in the site's language, through Sphinx's Babel date formatting.
+
+    ``pattern`` is a strftime-style pattern (each ``%`` code is formatted by Babel,
+    so month and day names follow ``language``, never the machine's C locale) or a
+    named form (``long``: "11. Januar 2021", "2021年1月11日"). The default pattern
+    stands for the long form outside English, where day-month-year with a
+    zero-padded day is not how dates are written.
+    """
+    locale = language or "en"
+    if pattern == DEFAULT_DATE_FORMAT and not is_english(locale):
+        pattern = "long"
+    if pattern in NAMED_FORMATS:
+        return babel_format_date(when, pattern, locale, formatter=babel.dates.format_date)
+    return sphinx_format_date(pattern, date=when, language=locale)

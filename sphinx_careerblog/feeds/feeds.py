@@ -689,7 +689,8 @@ def build_feeds(app: Sphinx, plan: FeedPlan) -> dict[str, bytes]:
             label, {}
         )
         feed = Feed(
-            title=f"{title}: {category}",
+            # Translators: the title of a category's feed (blog title, category title)
+            title=_("%(blog)s: %(category)s") % {"blog": title, "category": category},
             description=declared.get("description") or _("Posts in the category %s") % category,
             home_url=category_home_url(app, urls, label),
             entries=entries_of(posts),
@@ -787,7 +788,7 @@ def page_feeds(app: Sphinx, pagename: str) -> list[dict[str, str]]:
     for fmt, path in plan.site_files():
         feeds.append(
             {
-                "title": f"{title} ({FORMAT_NAMES[fmt]})",
+                "title": _("%(blog)s (%(format)s)") % {"blog": title, "format": FORMAT_NAMES[fmt]},
                 "path": path,
                 "type": MEDIA_TYPES[fmt],
                 "format": fmt,

@@ -15,7 +15,7 @@ from docutils import nodes
 from sphinx_careerblog.data.model import slugify
 from sphinx_careerblog.data.paths import TermKind
 from sphinx_careerblog.data.selection import declared_slugs, select
-from sphinx_careerblog.i18n import _
+from sphinx_careerblog.i18n import _, reading_time
 from sphinx_careerblog.listings.cards import card_grid
 from sphinx_careerblog.listings.options import FORMATS, PostListOptions
 from sphinx_careerblog.listings.render import ListingRenderer
@@ -303,6 +303,6 @@ class PostListRenderer(ListingRenderer):
             text = post.summary.split("\n\n")[0] if post.summary else ""
             return [nodes.inline(text, text, classes=["cb-postlist-summary"])]
         if name == "reading_time":
-            text = _("%d min read") % post.reading_minutes
+            text = reading_time(post.reading_minutes)
             return [nodes.inline(text, text)]
         return [nodes.Text("{" + name + "}")]

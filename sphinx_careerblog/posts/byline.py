@@ -11,7 +11,7 @@ from docutils import nodes
 
 from sphinx_careerblog.data.dates import format_date
 from sphinx_careerblog.data.store import get_store
-from sphinx_careerblog.i18n import _
+from sphinx_careerblog.i18n import _, reading_time
 from sphinx_careerblog.posts.nodes import cb_post_meta
 from sphinx_careerblog.site.links import author_link, term_title, term_uri
 
@@ -65,8 +65,10 @@ def byline(app: Sphinx, post: PostRecord, fromdocname: str) -> nodes.Element:
         part("date", nodes.Text(_("Not yet dated")))
     if fields.updated is not None:
         shown = format_date(config.careerblog_date_format, fields.updated, config.language)
+        # Translators: after the date in a byline; %s is the date of the last update
         part("updated", nodes.Text(_("updated %s") % shown))
     if fields.authors:
+        # Translators: before the author names in a byline ("by Ann, Bob")
         children: list[nodes.Node] = [nodes.Text(_("by") + " ")]
         for index, author in enumerate(fields.authors):
             if index:
@@ -75,9 +77,11 @@ def byline(app: Sphinx, post: PostRecord, fromdocname: str) -> nodes.Element:
             children.append(_link(name, uri))
         part("authors", *children)
     minutes = post.reading_minutes
-    part("reading-time", nodes.Text(_("%d min read") % minutes))
+    part("reading-time", nodes.Text(reading_time(minutes)))
     terms: tuple[tuple[TermKind, str, tuple[str, ...]], ...] = (
+        # Translators: before a post's category names ("in Leadership")
         ("category", _("in"), fields.categories),
+        # Translators: before a post's tag names ("tagged feedback, teams")
         ("tag", _("tagged"), fields.tags),
     )
     for kind, label, values in terms:

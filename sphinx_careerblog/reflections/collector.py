@@ -19,7 +19,7 @@ from sphinx.errors import NoUri
 
 from sphinx_careerblog.data.model import ChecklistItem, ChecklistRecord, slugify
 from sphinx_careerblog.data.store import get_store
-from sphinx_careerblog.i18n import _
+from sphinx_careerblog.i18n import _, pgettext, prompt_count
 from sphinx_careerblog.reflections.nodes import (
     BOX,
     cb_reflection,
@@ -249,10 +249,11 @@ class ReflectionListRenderer:
             line += nodes.reference("", "", title, refuri=uri, internal=True)
         source = self.source_title(record)
         if source:
-            line += nodes.Text(" " + _("in") + " ")
+            # Translators: between a checklist's title and the page it stands on
+            line += nodes.Text(" " + pgettext("checklist source", "in") + " ")
             line += nodes.emphasis(source, source)
         count = len(record.items)
-        counted = _("%d prompt") % count if count == 1 else _("%d prompts") % count
+        counted = prompt_count(count)
         line += nodes.Text(" · ")
         progress = cb_reflectionlist_progress(
             counted, counted, classes=["cb-reflectionlist-progress"]

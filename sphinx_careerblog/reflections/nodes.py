@@ -26,8 +26,11 @@ if TYPE_CHECKING:
 #: The box drawn in front of each prompt where nothing can be ticked.
 BOX = "☐"
 
-#: Placeholder for the progress figure; the script fills in the numbers.
-PROGRESS_TEMPLATE = "{done} of {total}"
+
+def progress_template() -> str:
+    """The progress figure with placeholders; the script fills in the numbers."""
+    # Translators: progress of a checklist, "2 of 5" (prompts ticked of all prompts)
+    return _("{done} of {total}")
 
 
 class cb_reflection(nodes.container):  # noqa: N801
@@ -124,7 +127,7 @@ def depart_reflection_html(self: Any, node: cb_reflection) -> None:
     if node.get("interactive"):
         base = node["ids"][0] if node["ids"] else node.get("cb_id", "reflection")
         total = len(own_items(node))
-        template = _(PROGRESS_TEMPLATE)
+        template = progress_template()
         out = self.body
         out.append(_tag(self, "div", "cb-reflection-controls"))
         out.append(
@@ -216,7 +219,8 @@ def depart_reflectionlist_html(self: Any, node: cb_reflectionlist) -> None:
                 "p",
                 "cb-reflectionlist-status",
                 role="status",
-                data_cb_imported=_("Imported {count} saved answers."),
+                # Translators: after importing a file; {count} is a number (no plural form)
+                data_cb_imported=_("Saved answers imported: {count}."),
                 data_cb_invalid=_("That file is not an export of reflection answers."),
             )
         )
@@ -234,7 +238,7 @@ def visit_entry_html(self: Any, node: cb_reflectionlist_entry) -> None:
 
 
 def visit_progress_html(self: Any, node: cb_reflectionlist_progress) -> None:
-    attrs = _attrs(data_cb_progress=_(PROGRESS_TEMPLATE), data_cb_total=node.get("total", 0))
+    attrs = _attrs(data_cb_progress=progress_template(), data_cb_total=node.get("total", 0))
     self.body.append(self.starttag(node, "span", "", **attrs))
 
 

@@ -33,7 +33,7 @@ from sphinx_careerblog.data import paths
 from sphinx_careerblog.data.dates import format_date, format_iso
 from sphinx_careerblog.data.query import BlogIndex, Term, get_index
 from sphinx_careerblog.data.store import get_store
-from sphinx_careerblog.i18n import _
+from sphinx_careerblog.i18n import _, post_count, reading_time
 from sphinx_careerblog.site import links
 from sphinx_careerblog.warnings import CbWarning, warn
 
@@ -383,13 +383,7 @@ def labels() -> dict[str, str]:
         "archive": _("Archive"),
         "recent": _("Recent posts"),
         "moved": _("This page has moved to"),
-        "posts": _("posts"),
-        "post": _("post"),
     }
-
-
-def _minutes(count: int) -> str:
-    return _("%d min read") % count
 
 
 def _rel(app: Sphinx, fromname: str, pagename: str) -> str:
@@ -435,7 +429,7 @@ def post_entry(app: Sphinx, fromname: str, post: PostRecord) -> dict[str, Any]:
         "categories": terms("category", fields.categories),
         "tags": terms("tag", fields.tags),
         "minutes": post.reading_minutes,
-        "reading_time": _minutes(post.reading_minutes),
+        "reading_time": reading_time(post.reading_minutes),
         "draft": post.is_draft,
     }
 
@@ -580,6 +574,7 @@ def overview_view(app: Sphinx, page: PlannedPage) -> dict[str, Any]:
                     "year": year,
                     "url": href(links.year_uri(app, name, year)),
                     "count": len(posts),
+                    "count_label": post_count(len(posts)),
                     "posts": [
                         {
                             "title": post.listed_title,
@@ -615,6 +610,7 @@ def overview_view(app: Sphinx, page: PlannedPage) -> dict[str, Any]:
                 "title": term.title,
                 "url": href(links.term_uri(app, name, kind, term.label)),
                 "count": len(term.posts),
+                "count_label": post_count(len(term.posts)),
                 "description": description,
             }
         )

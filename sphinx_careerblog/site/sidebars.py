@@ -29,6 +29,7 @@ from sphinx_careerblog.data import paths
 from sphinx_careerblog.data.dates import format_date, format_iso
 from sphinx_careerblog.data.query import BlogIndex, get_index
 from sphinx_careerblog.data.store import get_store
+from sphinx_careerblog.i18n import post_count
 from sphinx_careerblog.site import links
 from sphinx_careerblog.site.pages import labels
 
@@ -80,14 +81,21 @@ def _shared(app: Sphinx) -> _Shared:
         kind: tuple(
             (
                 paths.term_page(root, kind, term.label),
-                {"title": term.title, "count": len(term.posts)},
+                {
+                    "title": term.title,
+                    "count": len(term.posts),
+                    "count_label": post_count(len(term.posts)),
+                },
             )
             for term in index.terms(kind)
         )
         for kind in ("category", "tag")
     }
     years = tuple(
-        (paths.year_page(root, year), {"year": year, "count": len(posts)})
+        (
+            paths.year_page(root, year),
+            {"year": year, "count": len(posts), "count_label": post_count(len(posts))},
+        )
         for year, posts in index.years()
     )
     shared = _Shared(index, generated, tuple(recent), terms, years, labels())  # type: ignore[arg-type]

@@ -188,7 +188,7 @@ def test_export_then_import_in_another_browser(
         "That file is not an export of reflection answers."
     )
     fresh.get_by_label("Import answers from a file").set_input_files(exported)
-    expect(fresh.locator(".cb-reflectionlist-status")).to_have_text("Imported 2 saved answers.")
+    expect(fresh.locator(".cb-reflectionlist-status")).to_have_text("Saved answers imported: 2.")
     expect(fresh.locator(".cb-reflectionlist-progress").first).to_have_text("1 of 3")
     fresh.goto(f"{site_url}/essay-a.html")
     expect(boxes(fresh).nth(1)).to_be_checked()
