@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 SPHINXOPTS ?= -W --keep-going -n
 
-.PHONY: help venv install-docs install-test install-lint browser docs serve docs-smoke test test-matrix test-oldest test-newest lint bench clean
+.PHONY: help venv install-docs install-test install-lint browser docs serve docs-smoke test test-matrix test-oldest test-newest lint bench locale locale-check clean
 
 help:
 	@echo "make docs   - create $(VENV), install, build the handbook in docs/ (to docs/_build/html)"
@@ -14,6 +14,8 @@ help:
 	@echo "make lint   - ruff and mypy --strict"
 	@echo "make test-matrix - the suite on the oldest and the newest supported stack (test-oldest, test-newest)"
 	@echo "make bench  - build benchmarks (see benchmarks/README.md)"
+	@echo "make locale - extract the messages, merge them into every language's .po, compile the .mo files"
+	@echo "make locale-check - fail when a .po misses a message or its .mo is not compiled from it"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -93,6 +95,13 @@ lint: install-lint
 bench: venv
 	$(BIN)/python -m pip install -q -e '.[bench]'
 	$(BIN)/python -m benchmarks.run $(BENCHOPTS)
+
+# Message catalogs (sphinx_careerblog/locale): see docs/howto/add-a-language.md
+locale: venv
+	$(BIN)/python -m tools.catalogs extract update compile
+
+locale-check: venv
+	$(BIN)/python -m tools.catalogs check
 
 clean:
 	rm -rf docs/_build build dist .pytest_cache .mypy_cache .ruff_cache
