@@ -36,7 +36,7 @@ from babel.messages.pofile import read_po, write_po
 PACKAGE = Path(__file__).resolve().parents[1] / "sphinx_careerblog"
 DOMAIN = "careerblog"
 #: The languages the project ships; ``check`` fails when one is missing.
-SHIPPED = ("de", "es", "fr", "ja", "pt_BR", "zh_CN")
+SHIPPED = ("de", "es", "fr", "he", "ja", "pt_BR", "zh_CN")
 KEYWORDS = {"_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 COMMENT_TAGS = ("Translators:",)
 HEADER = """\
@@ -296,7 +296,8 @@ def main(argv: list[str]) -> int:
         if len(argv) != 2:
             sys.stderr.write("usage: python -m tools.catalogs init LANG\n")
             return 2
-        sys.stdout.write(f"wrote {init(layout, extract(layout), argv[1])}\n")
+        written = init(layout, extract(layout), argv[1])
+        sys.stdout.write(f"wrote {written.relative_to(layout.package.parent)}\n")
         return 0
     for command in argv:
         if command == "extract":
