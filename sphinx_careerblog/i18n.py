@@ -11,6 +11,8 @@ Counted phrases have one helper each here, so every page says them the same way.
 
 from __future__ import annotations
 
+import gettext
+import hashlib
 from pathlib import Path
 
 from sphinx.locale import get_translation, get_translator
@@ -49,3 +51,13 @@ def post_count(count: int) -> str:
 def prompt_count(count: int) -> str:
     """``1 prompt``, ``4 prompts`` (the questions of a reflection checklist)."""
     return ngettext("%(count)d prompt", "%(count)d prompts", count) % {"count": count}
+
+
+def catalog_fingerprint(language: str | None) -> str:
+    """A hash of the compiled catalogs ``language`` reads (``de_AT`` reads ``de``), so
+    pages kept from an earlier build are written again when a translation changed."""
+    found = gettext.find(MESSAGE_CATALOG_NAME, LOCALE_DIR, [language or "en"], all=True)
+    digest = hashlib.sha256()
+    for path in found:
+        digest.update(Path(path).read_bytes())
+    return digest.hexdigest()

@@ -19,6 +19,7 @@ from defusedxml import ElementTree
 from flit_core.wheel import make_wheel_in
 
 from sphinx_careerblog.data.dates import format_date
+from sphinx_careerblog.i18n import catalog_fingerprint
 from tools import catalogs
 
 from .conftest import warning_text
@@ -309,3 +310,10 @@ def test_the_wheel_ships_every_catalog(tmp_path: Path) -> None:
         for suffix in ("po", "mo"):
             assert f"sphinx_careerblog/locale/{language}/LC_MESSAGES/careerblog.{suffix}" in names
     assert not any(name.startswith("tools/") for name in names)
+
+
+def test_catalog_fingerprint_follows_the_catalog_a_language_reads() -> None:
+    """Generated pages kept from an earlier build are written again when it changes."""
+    assert catalog_fingerprint("de_AT") == catalog_fingerprint("de")
+    assert catalog_fingerprint("de") != catalog_fingerprint("fr")
+    assert catalog_fingerprint("it") == catalog_fingerprint(None)  # no catalog: English

@@ -33,7 +33,7 @@ from sphinx_careerblog.data import paths
 from sphinx_careerblog.data.dates import format_date, format_iso
 from sphinx_careerblog.data.query import BlogIndex, Term, get_index
 from sphinx_careerblog.data.store import get_store
-from sphinx_careerblog.i18n import _, post_count, reading_time
+from sphinx_careerblog.i18n import _, catalog_fingerprint, post_count, reading_time
 from sphinx_careerblog.site import links
 from sphinx_careerblog.warnings import CbWarning, warn
 
@@ -279,7 +279,8 @@ def generation_key(app: Sphinx) -> str | None:
     digest.update(repr((__version__, builder.name, store.fingerprint, store.sidebar_fingerprint,
                         getattr(build_info, "config_hash", None),
                         getattr(build_info, "tags_hash", None),
-                        templates.newest_template_mtime())).encode())  # fmt: skip
+                        templates.newest_template_mtime(),
+                        catalog_fingerprint(app.config.language))).encode())  # fmt: skip
     for docname in sorted(env.found_docs):
         title = env.titles.get(docname)
         toc = env.tocs.get(docname)
