@@ -1,13 +1,12 @@
 """Right-to-left pages in real Chromium: the byline, cards, checklists and pagination
 mirror (the extension's CSS uses logical sides only). Each check runs on a Hebrew
-handbook laid out right to left and, as the control, on the same handbook left to
-right, so a geometry assertion cannot pass by accident."""
+handbook laid out right to left and, as the control, on the same handbook in German
+left to right, so a geometry assertion cannot pass by accident."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 from typing import TypedDict
 
@@ -27,29 +26,53 @@ POST = """\
     post: true
     date: 2026-0{n}-1{n}
     author: noa
-    category: צמיחה
-    tags: [למידה, קוד]
+    category: {category}
+    tags: [{tags}]
     ---
-    # רשומה {n}
+    # {title} {n}
 
-    כשנכנסים לצוות חדש, הקוד הקיים הוא המורה הטוב ביותר.
+    {text}
 
-    :::{{reflection}} מבט לאחור
-    - האם הבנתי למה הקוד נכתב כך?
-    - האם ביקשתי משוב מעמית?
+    :::{{reflection}} {checklist}
+    - {first}
+    - {second}
     :::
     """
 
-FILES = {
-    "index.md": "# מדריך\n\n```{toctree}\n:glob:\n\nposts/*\nlists\n```\n",
-    "lists.md": "# רשימות\n\n```{postlist}\n:format: cards\n```\n",
-    **{f"posts/p{n}.md": POST.format(n=n) for n in range(1, 4)},
-}
-CONF = """
-language = "he"
-careerblog_posts_per_page = 1
-careerblog_authors = {"noa": {"name": "נועה לוי"}}
-"""
+#: The same handbook in Hebrew (laid out right to left) and, as the control, in German
+#: (left to right): Hebrew words on a left-to-right page would be reordered by the
+#: Unicode bidi algorithm and tell nothing about the CSS.
+WORDS = {
+    "rtl": {
+        "language": "he", "author": "נועה לוי", "category": "צמיחה", "tags": "למידה, קוד",
+        "title": "רשומה", "text": "כשנכנסים לצוות חדש, הקוד הקיים הוא המורה הטוב ביותר.",
+        "checklist": "מבט לאחור", "first": "האם הבנתי למה הקוד נכתב כך?",
+        "second": "האם ביקשתי משוב מעמית?", "home": "מדריך", "lists": "רשימות",
+    },
+    "ltr": {
+        "language": "de", "author": "Noa Levi", "category": "Wachstum", "tags": "Lernen, Code",
+        "title": "Beitrag", "text": "Im neuen Team ist der vorhandene Code der beste Lehrer.",
+        "checklist": "Rückblick", "first": "Verstehe ich, warum der Code so geschrieben ist?",
+        "second": "Habe ich um Rückmeldung gebeten?", "home": "Handbuch", "lists": "Listen",
+    },
+}  # fmt: skip
+
+
+def handbook_files(direction: str) -> tuple[dict[str, str], str]:
+    words = WORDS[direction]
+    files = {
+        "index.md": f"# {words['home']}\n\n```{{toctree}}\n:glob:\n\nposts/*\nlists\n```\n",
+        "lists.md": f"# {words['lists']}\n\n```{{postlist}}\n:format: cards\n```\n",
+        **{f"posts/p{n}.md": POST.format(n=n, **words) for n in range(1, 4)},
+    }
+    conf = (
+        f"language = {words['language']!r}\ncareerblog_posts_per_page = 1\n"
+        f"careerblog_authors = {{'noa': {{'name': {words['author']!r}}}}}\n"
+    )
+    if direction == "rtl":
+        files["_static/rtl.css"] = RTL_CSS
+        conf += 'html_static_path = ["_static"]\nhtml_css_files = ["rtl.css"]\n'
+    return files, conf
 
 
 class Box(TypedDict):
@@ -74,11 +97,8 @@ def handbook(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[Path, str]:
     """The handbook built once per direction (sphinx-build -W, alabaster)."""
-    files = dict(FILES)
-    conf = BASE_CONF + 'html_theme = "alabaster"\n' + textwrap.dedent(CONF)
-    if request.param == "rtl":
-        files["_static/rtl.css"] = RTL_CSS
-        conf += 'html_static_path = ["_static"]\nhtml_css_files = ["rtl.css"]\n'
+    files, extra = handbook_files(request.param)
+    conf = BASE_CONF + 'html_theme = "alabaster"\n' + extra
     root = tmp_path_factory.mktemp(f"handbook-{request.param}")
     src = write_project(root / "src", {"conf.py": conf, **files})
     result = subprocess.run(
