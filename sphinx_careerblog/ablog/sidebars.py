@@ -16,7 +16,7 @@ from sphinx_careerblog.data import paths
 from sphinx_careerblog.data.dates import format_date, format_iso
 from sphinx_careerblog.data.query import get_index
 from sphinx_careerblog.data.store import get_store
-from sphinx_careerblog.i18n import _
+from sphinx_careerblog.i18n import _, reading_time
 from sphinx_careerblog.site import links
 
 if TYPE_CHECKING:
@@ -123,7 +123,7 @@ def postcard(app: Sphinx, pagename: str, post: PostRecord) -> dict[str, Any]:
         "authors": authors,
         "categories": terms("category", fields.categories),
         "tags": terms("tag", fields.tags),
-        "reading_time": _("%d min read") % post.reading_minutes,
+        "reading_time": reading_time(post.reading_minutes),
         **places,
     }
 
