@@ -14,6 +14,7 @@ from sphinx_careerblog.data.urls import url_problem
 from sphinx_careerblog.warnings import CbWarning, conf_location, warn
 
 if TYPE_CHECKING:
+    from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
@@ -220,38 +221,62 @@ def validate(app: Sphinx, config: Config) -> None:
                 location=conf_location(app.confdir, value.name),
             )
             setattr(config, value.name, value.default)
-    config.careerblog_authors = safe_authors(config.careerblog_authors, app.confdir)
+    safe_urls(config, app.confdir)
     if not config.careerblog_title:
         config.careerblog_title = config.project
     config.careerblog_path = config.careerblog_path.strip("/")
 
 
-#: Author entry keys that hold a URL, and whether ``mailto:`` fits there.
-AUTHOR_URL_KEYS = {"url": True, "avatar": False}
+#: Registries whose entries hold URLs: entry key -> whether ``mailto:`` fits there.
+#: The ABlog setting each may come from, for the warning's line in ``conf.py``.
+REGISTRY_URL_KEYS: dict[str, tuple[dict[str, bool], str]] = {
+    "careerblog_authors": ({"url": True, "avatar": False}, "blog_authors"),
+    "careerblog_locations": ({"url": False}, "blog_locations"),
+    "careerblog_languages": ({"url": False}, "blog_languages"),
+}
+
+Registry = dict[str, dict[str, str]]
 
 
-Authors = dict[str, dict[str, str]]
+def _url_location(confdir: str | Path, *names: str) -> nodes.Node:
+    """The line of the first of ``names`` assigned in ``conf.py`` (ABlog's name when the
+    value came from an ABlog setting), else ``conf.py`` itself."""
+    for name in names:
+        location = conf_location(confdir, name)
+        if location.line is not None:
+            return location
+    return conf_location(confdir)
 
 
-def safe_authors(authors: Authors, confdir: str | Path) -> Authors:
-    """The author registry without the URLs that may not be written (``javascript:``,
-    ``data:``, ...): each one is reported once, located in ``conf.py``, and dropped, so
-    no page, feed or catalog receives it."""
-    cleaned: Authors = {}
-    for key, entry in authors.items():
-        kept = dict(entry)
-        for name, allow_mailto in AUTHOR_URL_KEYS.items():
-            value = entry.get(name)
-            problem = None if value is None else url_problem(value, allow_mailto=allow_mailto)
-            if problem:
-                warn(
-                    CbWarning.URL,
-                    f"careerblog_authors[{key!r}][{name!r}] is not written: {problem}",
-                    location=conf_location(confdir, "careerblog_authors"),
-                )
-                del kept[name]
-        cleaned[key] = kept
-    return cleaned
+def safe_urls(config: Config, confdir: str | Path) -> None:
+    """Drop every configured URL that may not be written (``javascript:``, ``data:``,
+    ...) from the registries and the comments settings: each is reported once,
+    located in ``conf.py``, so no page, feed or catalog receives it."""
+    for name, (url_keys, ablog_name) in REGISTRY_URL_KEYS.items():
+        registry: Registry = getattr(config, name)
+        cleaned: Registry = {}
+        for key, entry in registry.items():
+            kept = dict(entry)
+            for field, allow_mailto in url_keys.items():
+                value = entry.get(field)
+                problem = None if value is None else url_problem(value, allow_mailto=allow_mailto)
+                if problem:
+                    message = f"{name}[{key!r}][{field!r}] is not written: {problem}"
+                    warn(CbWarning.URL, message, location=_url_location(confdir, name, ablog_name))
+                    del kept[field]
+            cleaned[key] = kept
+        setattr(config, name, cleaned)
+    comments: dict[str, object] | None = config.careerblog_comments
+    if comments:
+        # giscus's "theme" is a name or the URL of a style sheet; no other setting is a URL
+        for key, setting in list(comments.items()):
+            is_url = key == "theme" or key.endswith("url")
+            if is_url and isinstance(setting, str) and url_problem(setting):
+                message = f"careerblog_comments[{key!r}] is not written: {url_problem(setting)}"
+                location = _url_location(confdir, "careerblog_comments", "disqus_shortname")
+                warn(CbWarning.URL, message, location=location)
+                comments = {k: v for k, v in comments.items() if k != key}
+        config.careerblog_comments = comments
 
 
 def is_post_docname(config: Config, docname: str) -> bool:

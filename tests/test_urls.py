@@ -245,3 +245,40 @@ def test_author_mailto_is_kept(build) -> None:
     )
     website = page.select_one(".cb-page-website a")
     assert website is not None and website["href"] == "mailto:ann@example.org"
+
+
+def test_configured_urls_are_refused_where_they_are_set(build) -> None:
+    """Locations, languages and comments settings (and ABlog's ``blog_authors``, read
+    when no ``careerblog_authors`` is set): refused at the line that sets them."""
+    conf = """
+blog_authors = {"eve": ("Eve", "javascript:alert(7)")}
+careerblog_locations = {"pit": {"name": "Pittsburgh", "url": "vbscript:x"}}
+careerblog_languages = {"en": {"name": "English", "url": "https://example.org/en"}}
+careerblog_comments = {"provider": "giscus", "repo": "o/r", "repo-id": "R1",
+                       "category": "General", "category-id": "C1",
+                       "theme": "javascript:alert(8)"}
+"""
+    files = {
+        "index.md": INDEX,
+        "posts/good.md": post("Here", date="2024-01-01", author="eve", location="pit"),
+    }
+    app = build(files, conf_extra=conf)
+    warnings = warning_text(app)
+    refused = re.findall(r"^(\S+?):(\d+): WARNING: (\S+) is not written.*\[careerblog\.url\]$",
+                         warnings, re.M)  # fmt: skip
+    conf_lines = (Path(app.srcdir) / "conf.py").read_text("utf-8").splitlines()
+    where = {name: conf_lines[int(line) - 1].split(" ", 1)[0] for _, line, name in refused}
+    assert where == {
+        "careerblog_authors['eve']['url']": "blog_authors",
+        "careerblog_locations['pit']['url']": "careerblog_locations",
+        "careerblog_comments['theme']": "careerblog_comments",
+    }, warnings
+    out = Path(app.outdir)
+    leaks = {
+        str(path.relative_to(out)): MARKERS.findall(path.read_text("utf-8", "replace"))
+        for path in _written_files(out)
+    }
+    assert {name: found for name, found in leaks.items() if found} == {}
+    # the safe language URL and the rest of the comments settings are kept
+    assert app.config.careerblog_languages["en"]["url"] == "https://example.org/en"
+    assert app.config.careerblog_comments["repo"] == "o/r"
