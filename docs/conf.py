@@ -13,19 +13,23 @@ myst_heading_anchors = 3
 exclude_patterns = ["_build", "snippets", "_tools"]
 # the `-n` of `make docs`, so Read the Docs (which cannot pass options) checks the same
 nitpicky = True
-html_theme = "alabaster"
+# furo: light and dark modes, and a navigation our sidebar boxes sit in natively
+html_theme = "furo"
+html_title = "sphinx-careerblog"
 html_static_path: list[str] = []
 html_baseurl = "https://handbook.example.org/"
-# the blog sidebars (docs/howto/sidebars.md) after alabaster's own
+# the blog sidebars inside furo's scroll area (docs/howto/sidebars.md, furo tab)
 html_sidebars = {
     "**": [
-        "about.html",
-        "searchfield.html",
-        "navigation.html",
+        "sidebar/brand.html",
+        "sidebar/search.html",
+        "sidebar/scroll-start.html",
+        "sidebar/navigation.html",
         "careerblog/recent.html",
         "careerblog/categories.html",
         "careerblog/tags.html",
         "careerblog/archives.html",
+        "sidebar/scroll-end.html",
     ]
 }
 
