@@ -4,7 +4,9 @@ feed and footer real structure to show."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -94,3 +96,32 @@ def test_every_internal_link_resolves(handbook: Path) -> None:
                 broken.append((str(page.relative_to(handbook)), href))
     assert checked > 1000
     assert broken == []
+
+
+def test_every_cb_class_in_the_handbook_is_in_the_css_reference(handbook: Path) -> None:
+    """The handbook renders every feature (its reference pages show each one), so the
+    classes in its HTML are the ones themes meet; each is listed in the reference."""
+    documented = (DOCS / "reference" / "css-classes.md").read_text("utf-8")
+    used: set[str] = set()
+    for page in handbook.rglob("*.html"):
+        for element in soup(page).find_all(class_=True):
+            used.update(c for c in element["class"] if c.startswith("cb-"))
+    assert len(used) > 80
+    assert sorted(c for c in used if f"`{c}`" not in documented) == []
+
+
+def test_gallery_page_lists_the_pictures_the_script_takes(monkeypatch: pytest.MonkeyPatch) -> None:
+    spec = importlib.util.spec_from_file_location("gallery", DOCS / "_tools" / "gallery.py")
+    assert spec is not None and spec.loader is not None
+    gallery = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "gallery", gallery)  # dataclasses look their module up
+    spec.loader.exec_module(gallery)
+    assert (DOCS / "gallery.md").read_text("utf-8") == gallery.gallery_page(
+        list(gallery.THEME_TITLES)
+    )
+    pictures = re.findall(r"\]\(_static/gallery/([^)]+\.png)\)", (DOCS / "gallery.md").read_text())
+    assert len(pictures) >= 30
+    assert [p for p in pictures if not (gallery.OUT / p).is_file()] == []
+    assert (gallery.OUT / gallery.README_SHOT).is_file()
+    readme = (DOCS.parent / "README.md").read_text("utf-8")
+    assert f"docs/_static/gallery/{gallery.README_SHOT}" in readme
