@@ -4,11 +4,13 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 SPHINXOPTS ?= -W --keep-going -n
 
-.PHONY: help venv install-docs install-test install-lint browser docs serve docs-smoke test test-matrix test-oldest test-newest lint bench locale locale-check clean
+.PHONY: help venv install-docs install-test install-lint browser docs serve docs-links gallery docs-smoke test test-matrix test-oldest test-newest lint bench locale locale-check clean
 
 help:
 	@echo "make docs   - create $(VENV), install, build the handbook in docs/ (to docs/_build/html)"
 	@echo "make serve  - live preview of the handbook (sphinx-autobuild) on http://127.0.0.1:8000"
+	@echo "make docs-links - build the handbook and check every internal link and #fragment resolves"
+	@echo "make gallery - retake the screenshot gallery (docs/gallery.md, docs/_static/gallery/)"
 	@echo "make docs-smoke - the handbook under dirhtml, singlehtml, text, latex and epub"
 	@echo "make test   - install everything the suite needs (Python extras, npm packages, Chromium) and run it"
 	@echo "make lint   - ruff and mypy --strict"
@@ -39,6 +41,14 @@ docs: install-docs
 serve: install-docs
 	$(BIN)/sphinx-autobuild -D careerblog_include_drafts=1 --watch sphinx_careerblog \
 		--host 127.0.0.1 --port 8000 docs docs/_build/serve
+
+# The internal linkcheck: every relative href (and #fragment) of the built handbook resolves.
+docs-links: install-test
+	$(BIN)/python -m pytest -p no:cacheprovider -q tests/test_docs_handbook.py -k internal_link
+
+# Screenshots of the handbook in each theme, light and dark, phone and desktop (needs chromium).
+gallery: install-test browser
+	$(BIN)/python docs/_tools/gallery.py
 
 # The handbook under the other builders the extension supports, warnings as errors.
 docs-smoke: install-docs

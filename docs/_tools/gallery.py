@@ -136,7 +136,9 @@ def optimise(files: list[Path]) -> None:
 def _figure(theme: str, shot: Shot, device: str, scheme: str) -> str:
     name = file_name(theme, shot, device, scheme)
     alt = f"{shot.title}, in {THEME_TITLES[theme]}, {scheme} mode, {device} width"
-    return f":::{{grid-item}}\n![{alt}](_static/gallery/{name})\n\n{device}, {scheme}\n:::\n"
+    # a width makes Sphinx link the picture to its full-size file
+    image = f"```{{image}} _static/gallery/{name}\n:alt: {alt}\n:width: 100%\n```"
+    return f":::{{grid-item}}\n{image}\n\n{device}, {scheme}\n:::\n"
 
 
 def gallery_page(themes: list[str]) -> str:
@@ -168,7 +170,11 @@ def gallery_page(themes: list[str]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--theme", action="append", choices=sorted(THEMES))
+    parser.add_argument("--page-only", action="store_true", help="rewrite gallery.md only")
     args = parser.parse_args(argv)
+    if args.page_only:
+        PAGE.write_text(gallery_page(list(THEME_TITLES)), "utf-8")
+        return 0
     themes = args.theme or list(THEME_TITLES)
     OUT.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
