@@ -13,8 +13,8 @@ import pytest
 
 from sphinx_careerblog.data.store import get_store
 
-from .conftest import status_text, warning_text
-from .pages_helpers import broken_links, sidebar, sidebar_items, soup
+from .conftest import edit, status_text, warning_text
+from .pages_helpers import broken_links, comparable, sidebar, sidebar_items, soup
 
 DATA = Path(__file__).parent / "data"
 REFERENCE = json.loads((DATA / "ablog-site.reference.json").read_text("utf-8"))["posts"]
@@ -217,3 +217,38 @@ def test_posts_need_no_toctree_entry_unless_auto_orphan_is_off(site) -> None:
     # the fixture's toctree lists no post: ABlog's post_auto_orphan keeps that quiet
     app = site(confoverrides={"careerblog_auto_orphan": False})
     assert "isn't included in any toctree" in warning_text(app)
+
+
+def test_parallel_build_equals_serial(make_app, tmp_path) -> None:
+    pages = ("links.html", "index.html", "posts/weekly-notes.html", "blog/index.html")
+    shown = {}
+    for jobs in (1, 2):
+        src = migrated_copy(tmp_path / f"j{jobs}")
+        app = make_app("html", srcdir=src, parallel=jobs)
+        app.build()
+        assert warning_text(app) == ""
+        shown[jobs] = [comparable(app.outdir / page) for page in pages]
+        # auto-orphan reached the main process's metadata too
+        assert app.env.metadata["posts/schreibtipps"].get("orphan") is True
+        app.cleanup()
+    assert shown[1] == shown[2]
+
+
+def test_labels_and_ablog_sidebars_follow_edits(site) -> None:
+    theme = {"html_theme": "alabaster"}
+    app = site(confoverrides=theme)
+    src = app.srcdir
+    post = src / "posts" / "2024" / "onboarding-checklist.rst"
+    text = post.read_text("utf-8")
+    text = text.replace("An onboarding checklist that new hires finish", "Onboarding, shorter")
+    lines = text.splitlines()
+    lines[1] = "=" * len(lines[0])
+    text = "\n".join(lines) + "\n"
+    edit(post, text.replace(":author: Priya", ":author: Priya, Ana"))
+    app = site(confoverrides=theme)
+    assert warning_text(app) == ""
+    # links.html was not edited, yet shows the new title (it is a listing document)
+    assert "Onboarding, shorter" in _links(app)
+    # the authors box on an untouched page counts the new author
+    page = soup(app.outdir / "about.html")
+    assert "Ana (1)" in sidebar_items(page, "authors")
