@@ -159,6 +159,9 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
                 "warn on undeclared categories, tags and authors"),
     ConfigValue("careerblog_include_drafts", False, "env", (bool,), _is_bool,
                 "list drafts (for previews)"),
+    ConfigValue("careerblog_today", None, "env", (str, type(None)), _is_optional_str,
+                "the day a build publishes for, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, "
+                "else the clock)"),
     ConfigValue("careerblog_posts_per_page", 10, "html", (int,), _is_count,
                 "pagination of generated pages; 0 = one page"),
     ConfigValue("careerblog_sidebar_recent", 5, "html", (int,), _is_count,

@@ -23,6 +23,7 @@ from sphinx_careerblog.listings import collector as listings
 from sphinx_careerblog.listings.directives import PostListDirective, TaxonomyDirective
 from sphinx_careerblog.listings.domain import CareerBlogDomain, keep_term_unlinked
 from sphinx_careerblog.posts import nodes as post_nodes
+from sphinx_careerblog.posts import visibility
 from sphinx_careerblog.posts.byline import add_noindex_for_drafts, resolve_bylines
 from sphinx_careerblog.posts.collector import READ_EVENT, CareerBlogCollector
 from sphinx_careerblog.posts.directives import PostDirective, UpdateDirective
@@ -64,6 +65,16 @@ def setup_posts(app: Sphinx) -> None:
     app.add_env_collector(CareerBlogCollector)
     app.connect("doctree-resolved", resolve_bylines)
     app.connect("html-page-context", add_noindex_for_drafts)
+
+
+def setup_visibility(app: Sphinx) -> None:
+    """Drafts and scheduled posts: the build's day, and no route to a hidden page."""
+    app.connect("env-get-outdated", visibility.note_today)
+    # after Sphinx's toctree collector (priority 500) has noted this page's toctrees
+    app.connect("doctree-read", visibility.remember_toctree_includes, priority=600)
+    app.connect("env-updated", visibility.hide_unpublished)
+    app.connect("html-collect-pages", visibility.prune_search_index)
+    app.add_post_transform(visibility.DropHiddenFromAssembly)
 
 
 def setup_listings(app: Sphinx) -> None:
@@ -126,6 +137,7 @@ def setup_sharing(app: Sphinx) -> None:
 def setup_extension(app: Sphinx) -> ExtensionMetadata:
     setup_core(app)
     setup_posts(app)
+    setup_visibility(app)
     setup_listings(app)
     setup_site(app)
     setup_reflections(app)

@@ -10,6 +10,8 @@ only reads. ``ENV_VERSION`` changes whenever a stored record changes shape:
    other posts.
 6. listing placeholders carry ``PostListOptions``/``TaxonomyOptions`` (not dicts):
    pickled doctrees of earlier versions must be read again.
+7. ``today``, ``hidden_pages``, ``toctree_includes`` and ``PostFields.scheduled``:
+   drafts and scheduled posts leave the navigation and search.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ if TYPE_CHECKING:
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
-ENV_VERSION = 6
+ENV_VERSION = 7
 
 
 @dataclass(repr=False)
@@ -46,6 +48,13 @@ class CareerBlogData:
     #: the documents holding checklists, in reading order (``reflectionlist`` shows them
     #: so); a change rewrites ``listing_docs``
     reflection_order: str = ""
+    #: the day this build publishes for (ISO), fixed before reading (``posts.visibility``)
+    today: str = ""
+    #: whole-page drafts and scheduled posts of the last build, hidden from navigation
+    hidden_pages: tuple[str, ...] = ()
+    #: per document, what its toctrees name (Sphinx's ``toctree_includes`` before
+    #: hidden pages are taken out)
+    toctree_includes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: per-process caches of derived views (``query.get_index``); never pickled
     transient: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
@@ -62,6 +71,7 @@ class CareerBlogData:
         self.posts.pop(docname, None)
         self.checklists.pop(docname, None)
         self.listing_docs.discard(docname)
+        self.toctree_includes.pop(docname, None)
 
     def merge(self, docnames: Iterable[str], other: CareerBlogData) -> None:
         for docname in docnames:
@@ -71,6 +81,8 @@ class CareerBlogData:
                 self.checklists[docname] = other.checklists[docname]
             if docname in other.listing_docs:
                 self.listing_docs.add(docname)
+            if docname in other.toctree_includes:
+                self.toctree_includes[docname] = other.toctree_includes[docname]
 
     def iter_posts(self) -> Iterator[PostRecord]:
         for docname in sorted(self.posts):

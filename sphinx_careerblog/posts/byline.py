@@ -16,6 +16,8 @@ from sphinx_careerblog.posts.nodes import cb_post_meta
 from sphinx_careerblog.site.links import author_link, term_title, term_uri
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from sphinx.application import Sphinx
 
     from sphinx_careerblog.data.model import PostRecord
@@ -30,7 +32,7 @@ def resolve_bylines(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         replacement: list[nodes.Node] = []
         if record is not None:
             if record.is_draft:
-                replacement.append(draft_banner())
+                replacement.append(draft_banner(app, record))
             if meta.get("show_byline", True):
                 replacement.append(byline(app, record, docname))
             if not record.fields.exclude:
@@ -42,10 +44,16 @@ def resolve_bylines(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             meta.parent.remove(meta)
 
 
-def draft_banner() -> nodes.Element:
+def draft_banner(app: Sphinx, record: PostRecord) -> nodes.Element:
     banner = nodes.container(classes=["cb-draft-banner"])
-    label = _("Draft:")
-    text = _("this post is not published. It is left out of indexes and feeds.")
+    if record.fields.scheduled and record.date is not None:
+        label = _("Scheduled:")
+        text = _(
+            "this post is published on %s. Until then it is left out of indexes and feeds."
+        ) % _shown_date(app, record.date)
+    else:
+        label = _("Draft:")
+        text = _("this post is not published. It is left out of indexes and feeds.")
     banner += nodes.paragraph("", "", nodes.strong(label, label), nodes.Text(" " + text))
     return banner
 
@@ -58,9 +66,10 @@ def byline(app: Sphinx, post: PostRecord, fromdocname: str) -> nodes.Element:
     def part(name: str, *children: nodes.Node) -> None:
         parts.append(nodes.inline("", "", *children, classes=[f"cb-byline-{name}"]))
 
-    if fields.date is not None:
-        shown = format_date(config.careerblog_date_format, fields.date, config.language)
-        part("date", nodes.Text(shown))
+    if fields.date is not None and fields.scheduled:
+        part("date", nodes.Text(_("Scheduled for %s") % _shown_date(app, fields.date)))
+    elif fields.date is not None:
+        part("date", nodes.Text(_shown_date(app, fields.date)))
     else:
         part("date", nodes.Text(_("Not yet dated")))
     if fields.updated is not None:
@@ -103,6 +112,11 @@ def byline(app: Sphinx, post: PostRecord, fromdocname: str) -> nodes.Element:
     container = nodes.container(classes=["cb-byline"])
     container += paragraph
     return container
+
+
+def _shown_date(app: Sphinx, when: dt.datetime) -> str:
+    config = app.config
+    return format_date(config.careerblog_date_format, when, config.language)
 
 
 def _link(text: str, uri: str | None) -> nodes.Node:

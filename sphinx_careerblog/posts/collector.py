@@ -8,6 +8,7 @@ listings are rewritten without being re-read.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from dataclasses import replace
@@ -27,13 +28,14 @@ from sphinx_careerblog.data.model import (
     PostRecord,
     UndecodableValueError,
     decode_front_matter_value,
+    marker_flag,
     parse_fields,
     slugify,
-    truthy,
     with_defaults,
 )
 from sphinx_careerblog.data.store import CareerBlogData, get_store
 from sphinx_careerblog.data.urls import safe_url
+from sphinx_careerblog.data.visibility import schedule
 from sphinx_careerblog.posts.frontmatter import RAW_FRONT_MATTER
 from sphinx_careerblog.posts.nodes import cb_post_meta
 from sphinx_careerblog.warnings import CbWarning, warn
@@ -195,6 +197,11 @@ class PostReader:
         self.doctree = doctree
         self._front_matter_lines: dict[str, int] | None = None
 
+    def today(self) -> dt.date:
+        """The build's day, fixed before reading (``posts.visibility.note_today``)."""
+        today = get_store(self.env).today
+        return dt.date.fromisoformat(today) if today else dt.date.today()
+
     # -- locations -------------------------------------------------------------------
 
     def front_matter_line(self, key: str) -> int:
@@ -220,9 +227,7 @@ class PostReader:
         # prefer the text as written (see transforms.RecordFrontMatter)
         metadata.update(self.doctree.attributes.pop(RAW_FRONT_MATTER, None) or {})
         front_matter = self.front_matter_fields(metadata)
-        marked = is_post_docname(self.config, self.docname) or any(
-            truthy(metadata[key]) for key in MARKER_KEYS if key in metadata
-        )
+        marked = is_post_docname(self.config, self.docname) or self.marked(metadata)
         top_section = self.top_section()
         metas = list(self.doctree.findall(cb_post_meta))
         seen: dict[int, cb_post_meta] = {}
@@ -258,6 +263,24 @@ class PostReader:
         for meta, section in section_metas:
             records.append(self.section_record(meta, section, len(records)))
         return records
+
+    def marked(self, metadata: dict[str, Any]) -> bool:
+        """Whether ``post: true`` (or ABlog's ``blogpost: true``) marks the page; any
+        other value than true or false is reported, and the page is not a post."""
+        marked = False
+        for key in MARKER_KEYS:
+            if key not in metadata:
+                continue
+            flag = marker_flag(metadata[key])
+            if flag is None:
+                warn(
+                    CbWarning.FIELD,
+                    f"{key}: {_shorten(str(metadata[key]))!r} is neither true nor false; "
+                    "the page is not treated as a post (write true or false)",
+                    location=(self.docname, self.front_matter_line(key)),
+                )
+            marked = marked or bool(flag)
+        return marked
 
     def front_matter_fields(self, metadata: dict[str, Any]) -> dict[str, Any]:
         """Front matter keys that are post fields, decoded, under canonical names."""
@@ -374,6 +397,7 @@ class PostReader:
             default_location=self.config.careerblog_default_location,
             default_language=self.config.careerblog_default_language,
         )
+        fields = schedule(fields, self.today())
         if self.config.careerblog_strict_taxonomy:
             self.check_taxonomy(fields, meta)
         return fields
