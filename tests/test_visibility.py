@@ -56,7 +56,8 @@ FILES = {
     "about.md": "# About\n\n```{toctree}\nessays/wip\nessays/later\n```\n",
     "essays/alpha.md": essay("Alpha Essay", "2025-01-10", "alphaword", "shared"),
     "essays/omega.md": essay("Omega Essay", "2025-02-10", "omegaword", "shared"),
-    "essays/wip.md": essay(DRAFT_TITLE, None, DRAFT_WORD, "secret-draft-tag"),
+    "essays/wip.md": essay(DRAFT_TITLE, None, DRAFT_WORD, "secret-draft-tag")
+    + f"\n```{{index}} {DRAFT_WORD} entry\n```\n",
     "essays/later.md": essay(LATER_TITLE, "2026-06-01", LATER_WORD, "secret-later-tag"),
 }
 
@@ -96,7 +97,9 @@ def leaks(outdir: Path, needles: tuple[str, ...]) -> list[tuple[str, str]]:
 NEEDLES = (DRAFT_TITLE, DRAFT_STEM, LATER_TITLE, LATER_STEM, "secret-draft-tag", "wip.html")
 
 
-@pytest.mark.parametrize(("buildername", "parallel"), [("html", 0), ("dirhtml", 0), ("html", 2)])
+@pytest.mark.parametrize(
+    ("buildername", "parallel"), [("html", 0), ("dirhtml", 0), ("html", 2), ("singlehtml", 0)]
+)
 def test_published_build_leaks_no_hidden_post(
     build, monkeypatch: pytest.MonkeyPatch, buildername: str, parallel: int
 ) -> None:
@@ -109,6 +112,9 @@ def test_published_build_leaks_no_hidden_post(
     assert "toctree" not in warnings and "WARNING" not in warnings, warnings
 
     assert leaks(outdir, NEEDLES) == []
+    if buildername == "singlehtml":
+        assert "alphaword" in (outdir / "index.html").read_text("utf-8")
+        return
     # the scan is not vacuous: public posts are everywhere the hidden ones are not
     for name in ("searchindex.js", "sitemap.xml", "blog/atom.xml", "blog/posts.json"):
         assert "alpha" in (outdir / name).read_text("utf-8").casefold(), name
