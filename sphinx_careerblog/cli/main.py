@@ -139,7 +139,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--date",
         type=_date,
         metavar="YYYY-MM-DD",
-        help="the date of posts whose input gives none (undated posts are drafts)",
+        help="the date of posts whose input gives none (default: a text export marked "
+        "public is dated from its file's modification day; other undated posts are drafts)",
     )
     imp.set_defaults(handler=_import)
     return parser

@@ -29,6 +29,8 @@ class Converted:
     notes: list[str] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    #: the author marked it public: published even without a date
+    published: bool = False
 
 
 def detect_format(path: Path, text: str, requested: str) -> str:
@@ -54,11 +56,11 @@ def convert_file(path: Path, requested: str = "auto") -> Converted:
     text = read_text(path)
     fmt = detect_format(path, text, requested)
     if fmt == "markdown":
-        result = convert_markdown(text, path.stem)
-        return Converted(result.post, result.slug, fmt, result.notes, result.unknown,
-                         result.problems)  # fmt: skip
-    post, slug, notes = convert_text(text)
-    return Converted(post, slug, fmt, notes)
+        markdown = convert_markdown(text, path.stem)
+        return Converted(markdown.post, markdown.slug, fmt, markdown.notes, markdown.unknown,
+                         markdown.problems)  # fmt: skip
+    plain = convert_text(text)
+    return Converted(plain.post, plain.slug, fmt, plain.notes, published=plain.published)
 
 
 @dataclass
@@ -90,9 +92,7 @@ def run_import(
         prefix = f"[{number}/{total}] " if many else ""
         try:
             converted = convert_file(path, fmt)
-            if default_date is not None and "date" not in converted.post.front_matter:
-                converted.post.front_matter = _with_date(converted.post.front_matter,
-                                                         default_date)  # fmt: skip
+            dated = _date_undated(converted, path, default_date)
             target = to / f"{converted.slug}.md"
             resolved = _resolved(target)
             if resolved in claimed:
@@ -112,6 +112,8 @@ def run_import(
         report.written.append(target)
         out.write(f"{prefix}wrote {target} (from {path}, {converted.fmt})\n")
         notes = list(converted.notes)
+        if dated:
+            notes.append(dated)
         if "date" not in converted.post.front_matter:
             notes.append("no date: the post is a draft until it has one (see --date)")
         if converted.unknown:
@@ -127,6 +129,25 @@ def run_import(
             + "\n"
         )
     return report
+
+
+def _date_undated(converted: Converted, path: Path, default_date: dt.date | None) -> str:
+    """Give a post without a date ``--date``, or, when its author marked it public,
+    its file's modification day; returns the report's note ("" when nothing was done)."""
+    if "date" in converted.post.front_matter:
+        return ""
+    if default_date is not None:
+        when, source = default_date, " (from --date)"
+    elif converted.published:
+        when = dt.date.fromtimestamp(path.stat().st_mtime)
+        source = (
+            ": marked public with no date, so the file's modification day is used "
+            "(--date sets another)"
+        )
+    else:
+        return ""
+    converted.post.front_matter = _with_date(converted.post.front_matter, when)
+    return f"dated {when.isoformat()}{source}"
 
 
 def _with_date(front: dict[str, object], when: dt.date) -> dict[str, object]:

@@ -53,7 +53,8 @@ HEADER_KEYS = ("categories", "tags", "author", "authors", "date")
 _HEADER = re.compile(r"^(?P<key>[A-Za-z]+)\s*:\s*(?P<value>.*)$")
 
 #: Words of the ``Categories:`` line that set visibility instead of a category.
-VISIBILITY_WORDS = {"public": "public", "internal": "internal", "private": "internal",
+#: ``private`` means never listed: a draft.
+VISIBILITY_WORDS = {"public": "public", "internal": "internal", "private": "draft",
                     "draft": "draft"}  # fmt: skip
 _VISIBILITY_RANK = {"public": 0, "internal": 1, "draft": 2}
 
@@ -156,6 +157,9 @@ class BulletList:
     reflection: str | None = None
     #: The paragraph that introduced the list (moved into the checklist).
     intro: str | None = None
+    #: The checklist comes right under the heading it is titled after: the heading is
+    #: not written, so the same words are not shown twice.
+    replaces_heading: bool = False
 
 
 Block = Heading | Paragraph | BulletList
@@ -168,6 +172,8 @@ class TextEssay:
     tags: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
     visibility: str = "public"
+    #: the ``Categories:`` line said ``public``: the author published it
+    marked_public: bool = False
     date: Any = None
     blocks: list[Block] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -223,6 +229,7 @@ def parse_text(text: str) -> TextEssay:
         elif key == "categories":
             for term in _split_terms(value):
                 visibility = VISIBILITY_WORDS.get(term.lower())
+                essay.marked_public = essay.marked_public or term.lower() == "public"
                 if visibility is None:
                     essay.categories.append(term)
                 elif _VISIBILITY_RANK[visibility] > _VISIBILITY_RANK[essay.visibility]:
@@ -273,6 +280,8 @@ def _make_list(items: list[str], section: str, blocks: list[Block]) -> BulletLis
         if isinstance(last, Paragraph) and last_significant_char(last.text) in (":", "："):
             result.intro = last.text
             blocks.pop()
+        last = blocks[-1] if blocks else None
+        result.replaces_heading = isinstance(last, Heading) and last.text == section
     return result
 
 
@@ -294,8 +303,11 @@ def to_myst(essay: TextEssay) -> MystPost:
 
     parts: list[str] = []
     used_ids: set[str] = set()
-    for block in essay.blocks:
+    for index, block in enumerate(essay.blocks):
+        following = essay.blocks[index + 1] if index + 1 < len(essay.blocks) else None
         if isinstance(block, Heading):
+            if isinstance(following, BulletList) and following.replaces_heading:
+                continue  # the checklist right under it carries the same words
             parts.append(f"## {escape_heading(block.text)}")
         elif isinstance(block, Paragraph):
             parts.append(escape_inline(block.text))
@@ -329,8 +341,18 @@ def _reflection(block: BulletList, title: str, used_ids: set[str]) -> str:
     return f"{fence}{{reflection}} {argument}\n{options}\n{content}\n{fence}"
 
 
-def convert_text(text: str) -> tuple[MystPost, str, list[str]]:
-    """Parse and convert: the post, its slug, and notes for the report."""
+@dataclass(frozen=True)
+class TextConversion:
+    post: MystPost
+    slug: str
+    notes: list[str]
+    #: marked ``public`` by its author: published even without a date
+    published: bool
+
+
+def convert_text(text: str) -> TextConversion:
+    """Parse and convert: the post, its slug, notes for the report, and whether the
+    author marked it public."""
     essay = parse_text(text)
     notes: list[str] = []
     checklists = sum(
@@ -338,4 +360,5 @@ def convert_text(text: str) -> tuple[MystPost, str, list[str]]:
     )
     headings = sum(1 for block in essay.blocks if isinstance(block, Heading))
     notes.append(f"{headings} heading(s), {checklists} reflection checklist(s)")
-    return to_myst(essay), essay.slug, notes
+    published = essay.marked_public and essay.visibility == "public"
+    return TextConversion(to_myst(essay), essay.slug, notes, published)
