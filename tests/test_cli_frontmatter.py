@@ -308,3 +308,24 @@ def test_windows_markdown_with_bom(tmp_path: Path) -> None:
     front, body = read_post(tmp_path / "out" / "uber-windows.md")
     assert front == {"post": True, "tags": ["a", "b"]}
     assert body == "# Über Windows\n\nLine one.\n\nLine two.\n"
+
+
+def test_headings_are_found_as_commonmark_reads_them(build: BuildFn, tmp_path: Path) -> None:
+    """No title in the front matter: the H1 must be found, and only real headings count
+    (not ``#`` lines in fenced or indented code, not a list item over ``---``)."""
+    body = (
+        "---\ntags: [x]\ndate: 2024-01-02\n---\n"
+        "```bash\n# not a heading\n```\n\n"
+        "    # indented code, not a heading\n\n"
+        "- a list item\n---\n\n"
+        "The real title\n==============\n\nText.\n\n## A section ##\n\nMore.\n"
+    )
+    source = tmp_path / "code.md"
+    source.write_text(body, "utf-8")
+    src = tmp_path / "src"
+    assert main(["import", str(source), "--to", str(src / "posts")]) == 0
+    written = (src / "posts" / "the-real-title.md").read_text("utf-8")
+    assert "# not a heading" in written and "title:" not in written
+    app = build({"index.md": "# Home\n\n```{toctree}\n:glob:\n\nposts/*\n```\n"})
+    [post] = get_store(app.env).posts["posts/the-real-title"]
+    assert post.title == "The real title"

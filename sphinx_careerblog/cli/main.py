@@ -44,8 +44,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for add_command in (_add_quickstart, _add_new, _add_import):
+        add_command(commands.add_parser)
+    return parser
 
-    qs = commands.add_parser(
+
+#: ``add_parser`` of the sub-commands: ``(name, help=..., description=...) -> parser``
+AddParser = Callable[..., argparse.ArgumentParser]
+
+
+def _add_quickstart(add_parser: AddParser) -> None:
+    qs = add_parser(
         "quickstart",
         help="create a handbook that builds at once",
         description="Create a Sphinx + MyST handbook with sphinx-careerblog: conf.py, an "
@@ -74,7 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     qs.set_defaults(handler=_quickstart)
 
-    new = commands.add_parser(
+
+def _add_new(add_parser: AddParser) -> None:
+    new = add_parser(
         "new",
         help="start a new post",
         description="Write a new MyST post named after the slug of TITLE, with front matter "
@@ -111,7 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     new.set_defaults(handler=_new)
 
-    imp = commands.add_parser(
+
+def _add_import(add_parser: AddParser) -> None:
+    imp = add_parser(
         "import",
         help="convert essay exports into MyST posts",
         description="Convert plain-text essay exports and Markdown posts with front matter "
@@ -143,7 +156,6 @@ def build_parser() -> argparse.ArgumentParser:
         "public is dated from its file's modification day; other undated posts are drafts)",
     )
     imp.set_defaults(handler=_import)
-    return parser
 
 
 # -- commands ------------------------------------------------------------------------

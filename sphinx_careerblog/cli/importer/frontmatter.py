@@ -1,64 +1,29 @@
 """Markdown posts with front matter (Jekyll, Hugo, Docusaurus, MkDocs Material, ABlog).
 
 Front matter is YAML between ``---`` lines or TOML between ``+++`` lines (Hugo).
-Known keys are mapped onto sphinx-careerblog's fields (:data:`KEY_HELP` lists them);
-every other key is kept untouched in the output front matter and reported. The body
-is kept as it is; only a ``# title`` is added when the body has no H1.
+Known keys are mapped onto sphinx-careerblog's fields by :mod:`.fieldmap`. The body
+is kept as it is; only a ``# title`` is added when the body has no H1, and
+Docusaurus admonitions become MyST fences.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from markdown_it import MarkdownIt
 
-from sphinx_careerblog.cli.importer.writer import (
-    CommandError,
-    MystPost,
-    authors_entry,
-    date_value,
-    file_slug,
-)
-from sphinx_careerblog.data.dates import parse_date
-from sphinx_careerblog.data.model import ALIASES, FIELDS, MARKER_KEYS, truthy
+from sphinx_careerblog.cli.importer.fieldmap import map_front_matter
+from sphinx_careerblog.cli.importer.writer import CommandError, MystPost, file_slug
 
 _YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-#: Every key the importer maps, with what it becomes (shown in the reference docs).
-KEY_HELP = {
-    "title": "the H1 when the body has none; else `title` (the listed title) if it differs",
-    "slug": "the output file name (its last path segment, slugified)",
-    "date": "`date` (ISO 8601, `Apr 15, 2014`, Jekyll's `2014-04-15 10:00:00 +0200`, "
-    "MkDocs Material's `{created: ..., updated: ...}`)",
-    "publishDate / pubdate": "`date` when there is no `date` (Hugo)",
-    "updated / lastmod / last_modified_at": "`updated`",
-    "categories / category": "`categories`",
-    "tags / tag": "`tags` (Docusaurus `{label: ...}` entries: the label)",
-    "author / authors": "`author` or `authors` (entries that are mappings: their `name`)",
-    "draft: true / published: false": "`visibility: draft`",
-    "unlisted: true": "`exclude: true` (Docusaurus: the page exists but is not listed)",
-    "summary / description / excerpt (text)": "`summary` (the first one given)",
-    "excerpt (a number)": "`excerpt` (ABlog)",
-    "image": "`image` (a mapping's `path` or `src`)",
-    "series": "`series` (a list: its first entry)",
-    "lang": "`language`",
-    "blogpost / post": "dropped: the output always has `post: true`",
-}
-
-#: sphinx-careerblog (and ABlog) fields the importer copies unchanged; the other
-#: fields are mapped above, and a second source of them is renamed.
-PASS_THROUGH = ("location", "language", "redirect", "exclude", "nocomments",
-                "canonical_link", "external_link")  # fmt: skip
-
-_DATE_IN_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*)|$)")
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_LIST_ITEM = re.compile(r"^ {0,3}([-+*]|\d+[.)])([ \t]|$)")
+#: headings are found the way MyST finds them; nothing else is parsed
+_COMMONMARK = MarkdownIt("commonmark")
 
 
 # -- splitting -----------------------------------------------------------------------
@@ -106,275 +71,6 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, str]:
             f"the front matter is not a set of `key: value` lines (it is {type(data).__name__})"
         )
     return {str(key): value for key, value in data.items()}, "yaml", body
-
-
-# -- mapping -------------------------------------------------------------------------
-
-
-@dataclass
-class Mapped:
-    """The outcome of mapping one front matter."""
-
-    fields: dict[str, Any] = field(default_factory=dict)
-    title: str | None = None
-    slug: str | None = None
-    unknown: dict[str, Any] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-
-def _text(value: Any) -> str | None:
-    if value is None or isinstance(value, (list, dict, bool)):
-        return None
-    text = " ".join(str(value).split())
-    return text or None
-
-
-def _terms(value: Any, *, commas_only: bool, label_keys: tuple[str, ...]) -> list[str] | None:
-    """A list of terms from a string or a list; ``None`` when the shape is unusable."""
-    items: list[Any]
-    if isinstance(value, str):
-        # Jekyll: "categories: career growth" is two categories
-        items = value.split(",") if commas_only or "," in value else value.split()
-    elif isinstance(value, list):
-        items = value
-    elif isinstance(value, (int, float)) and not isinstance(value, bool):
-        items = [value]
-    else:
-        return None
-    result: list[str] = []
-    for item in items:
-        label = item
-        if isinstance(item, dict):
-            label = next((item[key] for key in label_keys if key in item), None)
-        text = _text(label)
-        if text is None:
-            return None
-        if text not in result:
-            result.append(text)
-    return result
-
-
-def _date(value: Any) -> tuple[dt.date | str | None, str | None]:
-    """``(front matter value, problem)`` for a date given as text or a YAML/TOML date."""
-    if isinstance(value, dt.datetime):
-        has_time = (value.hour, value.minute, value.second, value.microsecond) != (0, 0, 0, 0)
-        return date_value(value, has_time or value.tzinfo is not None), None
-    if isinstance(value, dt.date):
-        return value, None
-    if isinstance(value, (str, int)) and not isinstance(value, bool):
-        try:
-            parsed, has_time = parse_date(str(value))
-        except ValueError as exc:
-            return None, str(exc)
-        return date_value(parsed, has_time), None
-    return None, f"cannot read {value!r} as a date"
-
-
-def map_front_matter(data: dict[str, Any], *, file_stem: str = "") -> Mapped:
-    """Map the front matter of Jekyll, Hugo, Docusaurus, MkDocs Material or ABlog."""
-    out = Mapped()
-    lowered: dict[str, str] = {}
-    for key in data:
-        lowered.setdefault(key.lower(), key)
-    is_ablog = "blogpost" in lowered
-    used: set[str] = set()
-
-    def get(*names: str) -> tuple[str, Any] | None:
-        for name in names:
-            key = lowered.get(name)
-            if key is not None and key not in used:
-                return key, data[key]
-        return None
-
-    def take(key: str, target: str, value: Any) -> None:
-        used.add(key)
-        out.fields[target] = value
-
-    problem_keys: set[str] = set()
-
-    def keep(key: str, reason: str) -> None:
-        # an unusable value of a known key: kept as it was, and reported
-        problem_keys.add(key)
-        out.problems.append(f"{key}: {reason}; kept unchanged")
-
-    # markers
-    for name in ("blogpost", "post"):
-        if (found := get(name)) is not None:
-            used.add(found[0])
-
-    if (found := get("title")) is not None:
-        key, value = found
-        text = _text(value)
-        if text is None:
-            keep(key, "not a text value")
-        else:
-            used.add(key)
-            out.title = text
-
-    if (found := get("slug")) is not None:
-        key, value = found
-        segments = [part for part in str(value).split("/") if part.strip()]
-        if segments and _text(segments[-1]):
-            used.add(key)
-            out.slug = file_slug(segments[-1])
-        else:
-            keep(key, "not a usable file name")
-
-    # dates: MkDocs Material nests them under `date: {created, updated}`
-    date_found = get("date") or get("publishdate", "pubdate")
-    if date_found is not None:
-        key, value = date_found
-        if isinstance(value, dict):
-            created = value.get("created")
-            updated = value.get("updated")
-            when, problem = _date(created) if created is not None else (None, "no 'created'")
-            if problem or when is None:
-                keep(key, f"cannot read the date ({problem})")
-            else:
-                take(key, "date", when)
-                if updated is not None:
-                    if isinstance(updated, list):  # MkDocs allows several: the newest
-                        updated = updated[-1] if updated else None
-                    later, _problem = _date(updated)
-                    if later is not None:
-                        out.fields["updated"] = later
-        else:
-            when, problem = _date(value)
-            if when is None:
-                keep(key, f"cannot read the date ({problem})")
-            else:
-                take(key, "date", when)
-    if "date" not in out.fields and not any(
-        name in lowered for name in ("date", "publishdate", "pubdate")
-    ):
-        match = _DATE_IN_NAME.match(file_stem)
-        if match:
-            when, _problem = _date(match.group(1))
-            if when is not None:
-                out.fields["date"] = when
-                out.notes.append("date taken from the file name")
-
-    if (
-        "updated" not in out.fields
-        and (found := get("updated", "lastmod", "last_modified_at")) is not None
-    ):
-        key, value = found
-        when, problem = _date(value)
-        if when is None:
-            keep(key, f"cannot read the date ({problem})")
-        else:
-            take(key, "updated", when)
-
-    def terms(names: tuple[str, ...], target: str, label_keys: tuple[str, ...]) -> None:
-        collected: list[str] = []
-        for name in names:
-            found = get(name)
-            if found is None:
-                continue
-            key, value = found
-            values = _terms(value, commas_only=is_ablog, label_keys=label_keys)
-            if values is None:
-                keep(key, "expected a list or text")
-                continue
-            used.add(key)
-            collected.extend(term for term in values if term not in collected)
-        if collected:
-            out.fields[target] = collected
-
-    terms(("categories", "category"), "categories", ("label", "name", "title"))
-    terms(("tags", "tag"), "tags", ("label", "name", "title"))
-
-    authors: list[str] = []
-    for name in ("authors", "author"):
-        found = get(name)
-        if found is None:
-            continue
-        key, value = found
-        if isinstance(value, dict):
-            value = [value]
-        if isinstance(value, str):
-            value = value.split(",")
-        values = _terms(value, commas_only=True, label_keys=("name", "key", "title"))
-        if values is None:
-            keep(key, "expected a name, a list of names or mappings with a `name`")
-            continue
-        used.add(key)
-        authors.extend(author for author in values if author not in authors)
-    out.fields.update(authors_entry(authors))
-
-    visibility_found = get("visibility")
-    for name, draft_when in (("draft", True), ("published", False)):
-        found = get(name)
-        if found is None:
-            continue
-        key, value = found
-        used.add(key)
-        if truthy(value) is draft_when:
-            out.fields["visibility"] = "draft"
-    if visibility_found is not None and "visibility" not in out.fields:
-        take(visibility_found[0], "visibility", visibility_found[1])
-
-    if (found := get("unlisted")) is not None:
-        used.add(found[0])
-        if truthy(found[1]):
-            out.fields["exclude"] = True
-
-    excerpt = get("excerpt")
-    if excerpt is not None and isinstance(excerpt[1], int) and not isinstance(excerpt[1], bool):
-        take(excerpt[0], "excerpt", excerpt[1])
-    for name in ("summary", "description", "excerpt"):
-        if "summary" in out.fields:
-            break
-        found = get(name)
-        if found is not None and (text := _text(found[1])) is not None:
-            take(found[0], "summary", text)
-
-    if (found := get("image")) is not None:
-        key, value = found
-        if isinstance(value, dict):
-            value = value.get("path") or value.get("src")
-        text = _text(value)
-        if text is None:
-            keep(key, "not a path or URL")
-        else:
-            take(key, "image", text)
-
-    if (found := get("series")) is not None:
-        key, value = found
-        if isinstance(value, list) and value:
-            if len(value) > 1:
-                out.notes.append(f"series: kept the first of {len(value)} series")
-            value = value[0]
-        text = _text(value)
-        if text is None:
-            keep(key, "not a text value")
-        else:
-            take(key, "series", text)
-
-    if (found := get("lang")) is not None and "language" not in lowered:
-        take(found[0], "language", found[1])
-
-    # our own field names (ABlog's too) that need no mapping pass through as they are
-    for name in PASS_THROUGH:
-        found = get(name)
-        if found is not None and name not in out.fields:
-            take(found[0], name, found[1])
-
-    reserved = {*FIELDS, *ALIASES, *MARKER_KEYS}
-    for key, value in data.items():
-        if key in used:
-            continue
-        name = key
-        if key in out.fields or (key.lower() in reserved and key not in problem_keys):
-            # a second source of a field already mapped (say `visibility` next to
-            # `draft: true`): kept under another name, so it cannot override the first
-            name = f"{key}_unmapped"
-            while name in data or name in out.unknown:
-                name += "_"
-            out.notes.append(f"{key}: another key already gives this field; kept as {name}")
-        out.unknown[name] = value
-    return out
 
 
 # -- the body ------------------------------------------------------------------------
@@ -482,29 +178,13 @@ def convert_markdown(text: str, file_stem: str = "") -> MarkdownResult:
 
 
 def headings(body: str) -> list[tuple[int, str]]:
-    """``(level, text)`` of the ATX and setext headings outside code fences."""
+    """``(level, text)`` of the body's ATX and setext headings, as CommonMark reads
+    them (markdown-it-py, MyST's own parser): never inside code blocks or fences."""
+    tokens = _COMMONMARK.parse(body)
     found: list[tuple[int, str]] = []
-    fence: str | None = None
-    previous = ""
-    for line in body.split("\n"):
-        match = _FENCE.match(line)
-        if fence is not None:
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-                fence = None
-            continue
-        if match:
-            fence = match.group(1)
-            continue
-        atx = _ATX.match(line)
-        if atx:
-            text = re.sub(r"(^|[ \t]+)#+[ \t]*$", "", atx.group(2) or "").strip()
-            found.append((len(atx.group(1)), text))
-            previous = ""  # a heading never starts a setext heading
-        elif previous.strip() and _SETEXT.match(line) and not _LIST_ITEM.match(previous):
-            found.append((1 if line.strip()[0] == "=" else 2, previous.strip()))
-            previous = ""
-        else:
-            previous = line
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and index + 1 < len(tokens):
+            found.append((int(token.tag[1:]), tokens[index + 1].content.strip()))
     return found
 
 
