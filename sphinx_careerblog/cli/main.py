@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import TextIO
 
 from sphinx_careerblog import __version__
+from sphinx_careerblog.cli.declared import check_terms
 from sphinx_careerblog.cli.importer import FORMATS, run_import
 from sphinx_careerblog.cli.importer.writer import CommandError
-from sphinx_careerblog.cli.new import create_post
+from sphinx_careerblog.cli.new import clean_terms, create_post
 from sphinx_careerblog.cli.quickstart import DEFAULT_AUTHOR, DEFAULT_TITLE, quickstart
 
 #: Set to a non-empty value to see the traceback of an unexpected error.
@@ -183,6 +184,12 @@ def _new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         date=args.date,
     )
     out.write(f"{path}\n")
+    # under careerblog_strict_taxonomy the build will warn: say so now, with a fix
+    given = {"category": args.category, "tag": args.tag, "author": args.author}
+    for line in check_terms(
+        args.dir, {kind: clean_terms(values) for kind, values in given.items()}
+    ):
+        err.write(f"careerblog new: warning: {line}\n")
     return 0
 
 

@@ -19,7 +19,7 @@ from sphinx_careerblog.data.values import split_values
 PLACEHOLDER = "% Write your essay here. Its first paragraph is the summary listings show."
 
 
-def _clean(values: Sequence[str]) -> list[str]:
+def clean_terms(values: Sequence[str]) -> list[str]:
     """Repeated ``--tag`` options, each possibly comma-separated, as one list."""
     return split_values(",".join(values))
 
@@ -35,10 +35,10 @@ def new_post_text(
 ) -> str:
     """The text of a new post."""
     front: dict[str, Any] = {"post": True, "date": date}
-    front.update(authors_entry(_clean(authors)))
-    if cats := _clean(categories):
+    front.update(authors_entry(clean_terms(authors)))
+    if cats := clean_terms(categories):
         front["categories"] = cats
-    if tag_list := _clean(tags):
+    if tag_list := clean_terms(tags):
         front["tags"] = tag_list
     if series and series.strip():
         front["series"] = " ".join(series.split())
