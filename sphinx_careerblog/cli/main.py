@@ -58,10 +58,10 @@ def _add_quickstart(add_parser: AddParser) -> None:
     qs = add_parser(
         "quickstart",
         help="create a handbook that builds at once",
-        description="Create a Sphinx + MyST handbook with sphinx-careerblog: conf.py, an "
-        "index, an essays landing page (cards and a category overview) and one example "
-        "essay with a reflection checklist. 'sphinx-build -W DIR DIR/_build/html' builds "
-        "it without warnings.",
+        description="Create a Sphinx + MyST handbook with sphinx-careerblog: conf.py (with "
+        "the blog's sidebars), an index, an essays landing page (cards and a category "
+        "overview), a page gathering every reflection checklist, and one example essay "
+        "with a checklist. 'sphinx-build -W DIR DIR/_build/html' builds it without warnings.",
     )
     qs.add_argument("directory", metavar="DIR", type=Path, help="where to create the handbook")
     qs.add_argument(

@@ -91,6 +91,7 @@ def quickstart_files(
         "conf.py": conf.rstrip("\n") + "\n",
         "index.md": _template("index.md.tmpl").substitute(title=escape_inline(title)),
         "essays/index.md": _template("essays-index.md.tmpl").substitute(),
+        "reflections.md": _template("reflections.md.tmpl").substitute(),
         f"essays/{readable_slug(EXAMPLE_TITLE)}.md": example.render(),
         ".gitignore": "_build/\n",
     }
