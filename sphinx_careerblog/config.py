@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import fnmatch
 import re
 from collections.abc import Callable
@@ -37,6 +38,16 @@ def _is_slug_path(value: Any) -> str | None:
 
 def _is_optional_str(value: Any) -> str | None:
     return None if value is None or isinstance(value, str) else "expected a string or None"
+
+
+def _is_optional_day(value: Any) -> str | None:
+    if value is None:
+        return None
+    try:
+        dt.date.fromisoformat(value if isinstance(value, str) else "")
+    except ValueError:
+        return "expected a date such as '2026-06-01', or None"
+    return None
 
 
 def _is_bool(value: Any) -> str | None:
@@ -159,7 +170,7 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
                 "warn on undeclared categories, tags and authors"),
     ConfigValue("careerblog_include_drafts", False, "env", (bool,), _is_bool,
                 "list drafts (for previews)"),
-    ConfigValue("careerblog_today", None, "env", (str, type(None)), _is_optional_str,
+    ConfigValue("careerblog_today", None, "env", (str, type(None)), _is_optional_day,
                 "the day a build publishes for, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, "
                 "else the clock)"),
     ConfigValue("careerblog_posts_per_page", 10, "html", (int,), _is_count,

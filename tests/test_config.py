@@ -46,6 +46,7 @@ BAD_VALUES = {
     "careerblog_prev_next": 1,
     "careerblog_feed_archives": "all",
     "careerblog_comments": {"provider": "giscus", "repo": "o/r"},
+    "careerblog_today": "next tuesday",
 }
 
 

@@ -219,8 +219,8 @@ def test_bad_careerblog_today_warns_and_uses_the_clock(
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     app = build(FILES, conf_extra=CONF + 'careerblog_today = "next tuesday"\n', confoverrides=THEME)
     warnings = warning_text(app)
-    assert "careerblog_today = 'next tuesday' is not a date" in warnings
-    assert "conf.py" in warnings and "[careerblog.date]" in warnings
+    assert "careerblog_today = 'next tuesday': expected a date" in warnings
+    assert "conf.py" in warnings and "[careerblog.config]" in warnings
 
 
 def _listed(outdir: Path) -> list[str]:

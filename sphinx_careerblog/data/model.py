@@ -236,26 +236,6 @@ def truthy(value: Any) -> bool:
     return bool(value)
 
 
-_MARKER_WORDS = {"true": True, "yes": True, "on": True, "1": True,
-                 "false": False, "no": False, "off": False, "0": False}  # fmt: skip
-
-
-def marker_flag(value: Any) -> bool | None:
-    """A ``post``/``blogpost`` front matter value as true or false; ``None`` when it is
-    neither (``maybe``, a list, a date), which the caller reports."""
-    try:
-        value = decode_front_matter_value(value)
-    except UndecodableValueError:
-        return None
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int) and value in (0, 1):
-        return bool(value)
-    if isinstance(value, str):
-        return _MARKER_WORDS.get(value.strip().lower())
-    return None
-
-
 # -- fields --------------------------------------------------------------------------
 
 

@@ -1,4 +1,7 @@
-"""Which posts a published build shows: drafts and scheduled posts are hidden.
+"""Which pages are posts, and which posts a published build shows.
+
+A ``post:`` marker is true or false, nothing else (``marker_flag``). Drafts and
+scheduled posts are hidden.
 
 Plain data, no Sphinx app. "Today" is fixed once per build (``SOURCE_DATE_EPOCH``
 first, so two builds of the same sources give the same site, then
@@ -11,10 +14,35 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import replace
+from typing import Any
 
-from sphinx_careerblog.data.model import PostFields, PostRecord
+from sphinx_careerblog.data.model import (
+    PostFields,
+    PostRecord,
+    UndecodableValueError,
+    decode_front_matter_value,
+)
 
 SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
+
+_MARKER_WORDS = {"true": True, "yes": True, "on": True, "1": True,
+                 "false": False, "no": False, "off": False, "0": False}  # fmt: skip
+
+
+def marker_flag(value: Any) -> bool | None:
+    """A ``post``/``blogpost`` front matter value as true or false; ``None`` when it is
+    neither (``maybe``, a list, a date), which the caller reports."""
+    try:
+        value = decode_front_matter_value(value)
+    except UndecodableValueError:
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str):
+        return _MARKER_WORDS.get(value.strip().lower())
+    return None
 
 
 class BadTodayError(ValueError):
