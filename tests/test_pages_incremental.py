@@ -28,7 +28,7 @@ Change = Callable[[Path], None]
 def _add(src: Path) -> None:
     edit(
         src / "posts" / "p10.md",
-        post("Newcomer", date="2030-05-05", category="Fresh", tags="[all, new]"),
+        post("Newcomer", date="2026-05-05", category="Fresh", tags="[all, new]"),
     )
 
 
@@ -60,7 +60,7 @@ def _retag(src: Path) -> None:
 def _redate(src: Path) -> None:
     edit(
         src / "posts" / "p00.md",
-        post("Post 00", date="2031-01-15", category="Craft", tags="[all, even]", author="ann"),
+        post("Post 00", date="2026-01-15", category="Craft", tags="[all, even]", author="ann"),
     )
 
 
@@ -146,7 +146,7 @@ def test_untouched_page_shows_new_counts_after_adding_a_post(make_app, tmp_path,
     assert "all (5)" in sidebar_items(parsed, "tags")
     assert "Fresh (1)" in sidebar_items(parsed, "categories")
     assert sidebar_items(parsed, "recent")[0].startswith("Newcomer")
-    assert sidebar_items(parsed, "archives")[0] == "2030 (1)"
+    assert sidebar_items(parsed, "archives")[0] == "2026 (1)"
 
 
 def test_removed_term_page_is_deleted_and_real_files_are_kept(make_app, tmp_path) -> None:

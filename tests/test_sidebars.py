@@ -176,7 +176,7 @@ def _public(context: dict) -> dict:
 def test_links_shared_per_directory_equal_links_made_per_page(build, buildername) -> None:
     files = blog(4)
     files["posts/sections.md"] = (
-        "# Sections\n\n## Part\n\n```{post} 2031-01-01\n:tags: all\n```\n\nBody.\n"
+        "# Sections\n\n## Part\n\n```{post} 2026-01-01\n:tags: all\n```\n\nBody.\n"
     )
     app = build(files, conf_extra=SIDEBARS_CONF, buildername=buildername)
     pagenames = sorted(app.env.found_docs) + [page.pagename for page in plan_pages(app).pages]
