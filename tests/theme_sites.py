@@ -24,6 +24,18 @@ THEMES = {
 #: The pages copied from docs/ (the essays and the pages that list them): every
 #: listing, checklist and footer the extension draws, in a build of a few seconds.
 PAGES = ("essays", "essays-landing.md", "reflections.md")
+#: the growth map page (and the snippets it includes), once the handbook has one
+GROWTH = ("my-growth.md", "snippets")
+
+
+def pages() -> tuple[str, ...]:
+    extra = GROWTH if (DOCS / GROWTH[0]).is_file() else ()
+    return (*PAGES, *extra)
+
+
+def has_growth_page() -> bool:
+    return (DOCS / GROWTH[0]).is_file()
+
 
 INDEX = """\
 # Handbook
@@ -35,7 +47,7 @@ INDEX = """\
 
 essays-landing
 reflections
-essays/*
+{growth}essays/*
 ```
 """
 
@@ -43,13 +55,14 @@ essays/*
 def write_site(theme: str, src: Path) -> Path:
     """A copy of the handbook's essays in ``src`` whose conf.py selects ``theme``."""
     src.mkdir(parents=True, exist_ok=True)
-    for name in PAGES:
+    for name in pages():
         source = DOCS / name
         if source.is_dir():
             shutil.copytree(source, src / name, dirs_exist_ok=True)
         else:
             shutil.copy2(source, src / name)
-    (src / "index.md").write_text(INDEX, "utf-8")
+    growth = "my-growth\n" if has_growth_page() else ""
+    (src / "index.md").write_text(INDEX.replace("{growth}", growth), "utf-8")
     conf = (DOCS / "conf.py").read_text("utf-8")
     sidebars = (SNIPPETS / THEMES[theme]).read_text("utf-8")
     # the landing page links into the reference, which is not copied

@@ -25,7 +25,7 @@ ROOT = Path(__file__).parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.browser.test_themes_contrast import DRAWERS  # noqa: E402
-from tests.theme_sites import THEMES, build_site  # noqa: E402
+from tests.theme_sites import THEMES, build_site, has_growth_page  # noqa: E402
 
 DOCS = ROOT / "docs"
 OUT = DOCS / "_static" / "gallery"
@@ -55,6 +55,8 @@ class Shot:
     ticks: int = 0
     #: open the theme's navigation drawer first (phone width)
     drawer: bool = False
+    #: essays whose first checklist gets ``ticks`` ticks first (the growth map adds them up)
+    answered: tuple[str, ...] = ()
     devices: tuple[str, ...] = tuple(DEVICES)
 
 
@@ -64,10 +66,17 @@ SHOTS = (
     Shot("index", "The blog index", "blog/index.html"),
     Shot("sidebar", "The sidebar boxes on a phone", "blog/index.html",
          ".cb-sidebar-recent", drawer=True, devices=("phone",)),
+    *((Shot("growth", "The growth map, after a few checklists", "my-growth.html",
+            ".cb-growthmap", ticks=2, answered=(
+                "essays/saying-i-dont-know.html", "essays/bigger-than-better-code.html",
+                "essays/review-comments-that-help.html", "essays/estimates-are-ranges.html")),)
+      if has_growth_page() else ()),
 )  # fmt: skip
 
 #: the picture at the top of README.md
-README_SHOT = "furo-essay-desktop-light.png"
+README_SHOT = (
+    "furo-growth-desktop-light.png" if has_growth_page() else "furo-essay-desktop-light.png"
+)
 
 
 def file_name(theme: str, shot: Shot, device: str, scheme: str) -> str:
@@ -78,11 +87,19 @@ def schemes(theme: str) -> tuple[str, ...]:
     return ("light",) if theme in LIGHT_ONLY else SCHEMES
 
 
+def _answer(page: Page, site: Path, shot: Shot) -> None:
+    for index, essay in enumerate(shot.answered):
+        page.goto((site / essay).as_uri())
+        boxes = page.locator(".cb-reflection").first.locator("input[type=checkbox]")
+        for box in range(1 + index % 3):
+            boxes.nth(box).check()
+
+
 def _prepare(page: Page, theme: str, shot: Shot) -> None:
     script = DRAWERS[theme]
     if shot.drawer and script:
         page.evaluate(script)
-    if shot.ticks:
+    if shot.ticks and not shot.answered:
         boxes = page.locator(".cb-reflection input[type=checkbox]")
         for index in range(shot.ticks):
             boxes.nth(index).check()
@@ -110,6 +127,7 @@ def photograph(browser: Browser, theme: str, site: Path) -> list[Path]:
             )
             page = context.new_page()
             for shot in (shot for shot in SHOTS if device in shot.devices):
+                _answer(page, site, shot)
                 page.goto((site / shot.path).as_uri())
                 _prepare(page, theme, shot)
                 target = OUT / file_name(theme, shot, device, scheme)

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page
 
-from ..theme_sites import THEMES, build_site
+from ..theme_sites import THEMES, build_site, has_growth_page
 
 pytestmark = pytest.mark.browser
 
@@ -28,6 +28,7 @@ PAGES = (
     "blog/index.html",
     "essays-landing.html",
     "reflections.html",
+    *(("my-growth.html",) if has_growth_page() else ()),
 )
 WIDTHS = (390, 1280)
 SCHEMES = ("light", "dark")
