@@ -201,6 +201,8 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
                 "language code for posts that name none"),
     ConfigValue("careerblog_summary_paragraphs", 1, "env", (int,), _is_count,
                 "paragraphs in a post's default summary; 0 = none"),
+    ConfigValue("careerblog_card_words", 40, "html", (int,), _is_positive,
+                "words of the summary shown on a card (cut at a word boundary, with \u2026)"),
     ConfigValue("careerblog_auto_image", 0, "env", (int,), _is_count,
                 "the N-th image of a post is its listing image when it names none; 0 = off"),
     ConfigValue("careerblog_auto_orphan", True, "env", (bool,), _is_bool,

@@ -152,3 +152,22 @@ def test_shorten_cuts_at_a_word_boundary() -> None:
     text = "word " * 100
     cut = shorten(text, 30)
     assert cut.endswith("…") and len(cut) <= 30 and "wor…" not in cut
+
+
+def test_an_excluded_summary_stays_off_the_page(build: BuildFn) -> None:
+    essay = """\
+    # Kept off
+
+    :::{post} 2024-05-06
+    :exclude:
+
+    The listing teaser only.
+    :::
+
+    Body text.
+    """
+    app = build({**files(), "essays/reading.md": essay}, CONF)
+    values = dict(properties(head(app.outdir, "essays/reading.html")))
+    assert values["og:title"] == "Kept off"
+    assert "description" not in values and "og:description" not in values
+    assert "teaser" not in (Path(app.outdir) / "essays/reading.html").read_text("utf-8")

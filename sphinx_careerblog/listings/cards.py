@@ -79,8 +79,9 @@ def _card(renderer: ListingRenderer, post: PostRecord, date_format: str | None) 
         names = ", ".join(renderer.author_name(author) for author in post.fields.authors)
         meta += nodes.Text(" · " + _("by") + " " + names)
     body += meta
-    if post.summary:
-        summary = post.summary.split("\n\n")[0]
+    words: int = renderer.app.config.careerblog_card_words
+    summary = card_summary(post.summary, words)
+    if summary:
         body += nodes.paragraph(summary, summary, classes=["sd-card-text", "cb-postlist-summary"])
     card += body
     if uri is not None:
@@ -96,6 +97,15 @@ def _card(renderer: ListingRenderer, post: PostRecord, date_format: str | None) 
         )
         card += cb_design_text("", "", link)
     return card
+
+
+def card_summary(summary: str, words: int) -> str:
+    """The first ``words`` words of a summary (all its paragraphs, on one line), cut at
+    a word boundary with "…", so cards stay short in narrow columns."""
+    shown = summary.split()
+    if len(shown) <= words:
+        return " ".join(shown)
+    return " ".join(shown[:words]).rstrip(",;:.") + "…"
 
 
 def _card_image(renderer: ListingRenderer, post: PostRecord) -> nodes.image | None:

@@ -112,19 +112,19 @@ class TaxonomyRenderer(ListingRenderer):
         return nodes.inline(text, text, classes=["cb-taxonomy-count"])
 
     def cloud(self, entries: Sequence[Entry]) -> nodes.Node:
-        """Terms in one paragraph, weighted ``cb-cloud-1`` (fewest posts) to ``cb-cloud-5``."""
+        """Terms weighted ``cb-cloud-1`` (fewest posts) to ``cb-cloud-5``, one list item
+        each: multi-word terms stay visibly apart (and screen readers count them)."""
         sizes = [len(entry.posts) for entry in entries]
         low, high = min(sizes), max(sizes)
-        paragraph = nodes.paragraph(classes=["cb-taxonomy-cloud-terms"])
-        for position, entry in enumerate(entries):
-            if position:
-                paragraph += nodes.Text(" ")
+        terms = nodes.bullet_list(classes=["cb-taxonomy-cloud-terms"])
+        for entry in entries:
             size = len(entry.posts)
             weight = 1 if high == low else 1 + round(4 * (size - low) / (high - low))
             link = self.entry_link(entry)
             link["classes"].append(f"cb-cloud-{weight}")
-            paragraph += link
+            shown = nodes.paragraph("", "", link)
             if self.options.counts:
-                paragraph += nodes.Text(" ")
-                paragraph += self.count(size)
-        return paragraph
+                shown += nodes.Text(" ")
+                shown += self.count(size)
+            terms += nodes.list_item("", shown, classes=["cb-taxonomy-cloud-term"])
+        return terms

@@ -36,6 +36,7 @@ from sphinx_careerblog.data.store import CareerBlogData, get_store
 from sphinx_careerblog.data.urls import safe_url
 from sphinx_careerblog.data.visibility import marker_flag, schedule
 from sphinx_careerblog.posts.frontmatter import RAW_FRONT_MATTER
+from sphinx_careerblog.posts.excerpt import paragraphs_before_marker
 from sphinx_careerblog.posts.nodes import cb_post_meta
 from sphinx_careerblog.warnings import CbWarning, warn
 
@@ -470,10 +471,13 @@ class PostReader:
             return fields.summary
         if meta.children:
             return " ".join(meta.astext().split())
+        prose = list(prose_paragraphs(scope))
+        marked = paragraphs_before_marker(scope, prose) if fields.excerpt is None else None
+        if marked is not None:
+            return "\n\n".join(" ".join(paragraph.astext().split()) for paragraph in marked)
         default: int = self.config.careerblog_summary_paragraphs
         count = fields.excerpt if fields.excerpt is not None else default
-        paragraphs = [" ".join(paragraph.astext().split()) for paragraph in prose_paragraphs(scope)]
-        return "\n\n".join(paragraphs[:count])
+        return "\n\n".join(" ".join(paragraph.astext().split()) for paragraph in prose[:count])
 
     def image(self, meta: cb_post_meta, fields: PostFields, scope: nodes.Element) -> str | None:
         if fields.image is None:

@@ -81,7 +81,8 @@ def preview(app: Sphinx, post: PostRecord) -> Preview:
     )
     return Preview(
         title=post.listed_title,
-        description=shorten(post.summary),
+        # ``exclude``: the author kept the summary off the page, so it stays off it
+        description="" if post.fields.exclude else shorten(post.summary),
         url=post_url(app.builder, urls, post) if urls is not None else None,
         image=image,
         published=rfc3339(post.date) if post.date is not None else None,
