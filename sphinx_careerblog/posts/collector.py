@@ -35,8 +35,8 @@ from sphinx_careerblog.data.model import (
 from sphinx_careerblog.data.store import CareerBlogData, get_store
 from sphinx_careerblog.data.urls import safe_url
 from sphinx_careerblog.data.visibility import marker_flag, schedule
-from sphinx_careerblog.posts.frontmatter import RAW_FRONT_MATTER
 from sphinx_careerblog.posts.excerpt import paragraphs_before_marker
+from sphinx_careerblog.posts.frontmatter import RAW_FRONT_MATTER
 from sphinx_careerblog.posts.nodes import cb_post_meta
 from sphinx_careerblog.warnings import CbWarning, warn
 
