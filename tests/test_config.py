@@ -41,6 +41,7 @@ BAD_VALUES = {
     "careerblog_default_location": ["home"],
     "careerblog_default_language": 1,
     "careerblog_summary_paragraphs": -1,
+    "careerblog_card_words": 0,
     "careerblog_auto_image": "1",
     "careerblog_auto_orphan": "yes",
     "careerblog_prev_next": 1,
