@@ -56,6 +56,7 @@ class BlogIndex:
         self._by_key = {post.key: post for post in self.posts}
         self._series: dict[str, list[PostRecord]] | None = None
         self._derived: dict[str, object] = {}
+        self._config = config
         for kind in ("category", "tag", "author"):
             self._terms[kind] = self._group(config, kind)
 
@@ -95,6 +96,25 @@ class BlogIndex:
     def terms(self, kind: TermKind) -> list[Term]:
         """Every term of a kind, sorted by title."""
         return list(self._terms[kind].values())
+
+    def page_terms(self, kind: TermKind) -> list[Term]:
+        """The terms that have a page: every listed one, and every declared category
+        or tag (``careerblog_categories``, ``careerblog_tags``) even when no listed
+        post carries it, so links to its page keep working. Sorted by title."""
+        terms = self.terms(kind)
+        if kind == "author":
+            return terms
+        declared = (
+            self._config.careerblog_categories
+            if kind == "category"
+            else self._config.careerblog_tags
+        )
+        empty = [
+            Term(kind, slugify(key), key, declared_title(self._config, kind, key), ())
+            for key in declared
+            if self.term(kind, key) is None
+        ]
+        return sorted(terms + empty, key=lambda term: term.title.casefold()) if empty else terms
 
     def term(self, kind: TermKind, name: str) -> Term | None:
         """A term by label, slug or declared key."""

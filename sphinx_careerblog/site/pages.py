@@ -140,7 +140,7 @@ def plan_pages(app: Sphinx) -> Plan:
 
     paginated("index", index.posts, lambda n: paths.index_page(root, n))
     for kind in paths.TERM_KINDS:
-        for term in index.terms(kind):
+        for term in index.page_terms(kind):  # declared ones too, even empty
             paginated(
                 kind,
                 term.posts,
@@ -376,6 +376,7 @@ def labels() -> dict[str, str]:
         "draft": _("Draft"),
         "external": _("external link"),
         "no_posts": _("No posts."),
+        "no_posts_yet": _("No posts yet."),
         "subscribe": _("Subscribe:"),
         "all_posts": _("All posts"),
         "categories": _("Categories"),
