@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 SPHINXOPTS ?= -W --keep-going -n
 
-.PHONY: help venv install-docs install-test install-lint browser docs serve docs-links gallery docs-smoke test test-matrix test-oldest test-newest lint bench locale locale-check clean
+.PHONY: help venv install-docs install-test install-lint browser docs serve docs-links gallery docs-smoke test test-random test-matrix test-oldest test-newest lint bench bench-limits locale locale-check clean
 
 help:
 	@echo "make docs   - create $(VENV), install, build the handbook in docs/ (to docs/_build/html)"
@@ -15,6 +15,7 @@ help:
 	@echo "make test   - install everything the suite needs (Python extras, npm packages, Chromium) and run it"
 	@echo "make lint   - ruff and mypy --strict"
 	@echo "make test-matrix - the suite on the oldest and the newest supported stack (test-oldest, test-newest)"
+	@echo "make test-random - long randomized edit sequences (incremental == clean after every edit)"
 	@echo "make bench  - build benchmarks (see benchmarks/README.md)"
 	@echo "make locale - extract the messages, merge them into every language's .po, compile the .mo files"
 	@echo "make locale-check - fail when a .po misses a message or its .mo is not compiled from it"
@@ -78,6 +79,12 @@ test: install-test node_modules/.package-lock.json browser
 	mkdir -p .pytest-tmp
 	$(BIN)/python -m pytest -p no:cacheprovider --basetemp=$(CURDIR)/.pytest-tmp/test
 
+# Longer randomized edit sequences than `make test` runs (CAREERBLOG_SEEDS=1,2 to replay).
+test-random: install-test
+	mkdir -p .pytest-tmp
+	$(BIN)/python -m pytest -p no:cacheprovider --basetemp=$(CURDIR)/.pytest-tmp/random \
+		-m random_long tests/test_random_edits.py
+
 # The support window (docs/reference/dependencies.md), tested at both ends, each in a
 # virtualenv of its own (.venv-oldest, .venv-newest): the whole suite, browser and
 # theme tests included. Python is $(PYTHON) (3.11, the oldest supported).
@@ -112,6 +119,10 @@ locale: venv
 
 locale-check: venv
 	$(BIN)/python -m tools.catalogs check
+
+bench-limits: venv
+	$(BIN)/python -m pip install -q -e .
+	$(BIN)/python -m benchmarks.limits $(BENCHOPTS)
 
 clean:
 	rm -rf docs/_build build dist .pytest_cache .mypy_cache .ruff_cache

@@ -127,3 +127,13 @@ def edit(path: Path, text: str) -> None:
     path.write_text(text, "utf-8")
     later = time.time() + 5
     os.utime(path, (later, later))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Long randomized sequences run only when asked for (``-m random_long``)."""
+    if "random_long" in (config.option.markexpr or ""):
+        return
+    kept = [item for item in items if item.get_closest_marker("random_long") is None]
+    if len(kept) != len(items):
+        config.hook.pytest_deselected(items=[i for i in items if i not in kept])
+        items[:] = kept
