@@ -35,6 +35,7 @@ ENGLISH = {
     "Authors", "Recent", "Subscribe", "Reset", "notes", "browser", "only", "Export",
     "Import", "answers", "file", "prompts", "prompt", "of", "from", "moved", "Title",
     "Date", "Summary", "Website", "dated", "Not", "yet", "No", "latest", "category",
+    "Comments", "JavaScript", "load", "Author", "Category", "Reading", "time",
 }  # fmt: skip
 
 FILES = {
@@ -98,6 +99,8 @@ for number in range(1, 4):
 CONF = (
     SIDEBARS_CONF
     + """
+html_sidebars["**"] += ["ablog/postcard.html", "ablog/authors.html"]
+careerblog_comments = {"provider": "disqus", "shortname": "handbuch"}
 careerblog_include_drafts = True
 careerblog_posts_per_page = 2
 careerblog_authors = {"linus": {"name": "Linus Beispiel", "url": "https://example.org/l"}}
@@ -108,7 +111,8 @@ careerblog_authors = {"linus": {"name": "Linus Beispiel", "url": "https://exampl
 REGIONS = (
     ".cb-byline", ".cb-draft-banner", ".cb-update", ".cb-postlist", ".cb-taxonomy",
     ".cb-related", ".cb-series", ".cb-pagination", ".cb-page", ".cb-sidebar",
-    ".cb-reflection", ".cb-reflectionlist", ".cb-redirect",
+    ".cb-reflection", ".cb-reflectionlist", ".cb-redirect", ".cb-sidebar-postcard",
+    ".cb-comments",
 )  # fmt: skip
 ATTRIBUTES = ("aria-label", "title", "data-cb-progress", "data-cb-imported", "data-cb-invalid")
 
@@ -187,6 +191,20 @@ def test_german_handbook_reads_german(build) -> None:
     index = BeautifulSoup((out / "blog" / "index.html").read_text("utf-8"), "html.parser")
     assert index.select_one(".cb-page-number").get_text() == "Seite 1 von 2"  # type: ignore[union-attr]
     assert index.select_one(".cb-pagination-older").get_text(strip=True).startswith("Ältere")  # type: ignore[union-attr]
+
+
+def test_parallel_build_is_translated_the_same(build, tmp_path: Path) -> None:
+    """Forked writers keep the catalog: -j 2 gives the same German pages as -j 1."""
+    conf = CONF + 'language = "de"\n'
+    serial = Path(build(FILES, conf_extra=conf, srcdir=tmp_path / "serial").outdir)
+    parallel = Path(build(FILES, conf_extra=conf, srcdir=tmp_path / "parallel", parallel=2).outdir)
+    for page in ("posts/p1.html", "listen.html", "blog/index.html", "rueckblick.html"):
+        shown = [
+            BeautifulSoup((root / page).read_text("utf-8"), "html.parser").select("[class^=cb-]")
+            for root in (serial, parallel)
+        ]
+        assert [str(tag) for tag in shown[0]] == [str(tag) for tag in shown[1]], page
+        assert "Beitr" in " ".join(tag.get_text() for tag in shown[1])
 
 
 # -- dates -------------------------------------------------------------------------------
