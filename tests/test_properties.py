@@ -186,13 +186,14 @@ lines = st.lists(
 @settings(max_examples=300, deadline=None)
 def test_plain_text_import_converts_or_says_why(text_lines: list[str]) -> None:
     try:
-        post, slug, notes = convert_text("\n".join(text_lines))
+        converted = convert_text("\n".join(text_lines))
     except CommandError as exc:
         assert str(exc)
         return
-    assert SLUG.fullmatch(slug) or re.fullmatch(r"[a-z0-9-]+", slug), slug
-    assert all(isinstance(note, str) for note in notes)
-    front = _front_matter(post.render())
+    assert re.fullmatch(r"[a-z0-9-]+", converted.slug), converted.slug
+    assert all(isinstance(note, str) for note in converted.notes)
+    assert converted.published in (True, False)
+    front = _front_matter(converted.post.render())
     assert front.get("post") is True
 
 
