@@ -21,7 +21,11 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 #: the shared stylesheet, and the checklist scripts beside their feature
-STATIC_DIRS = (Path(__file__).parent / "static", Path(__file__).parent / "reflections" / "static")
+STATIC_DIRS = (
+    Path(__file__).parent / "static",
+    Path(__file__).parent / "reflections" / "static",
+    Path(__file__).parent / "site" / "static",
+)
 CSS_FILE = "careerblog.css"
 #: after CSS_FILE: how our elements fit each popular theme (its variables, light and dark)
 THEMES_CSS_FILE = "careerblog-themes.css"

@@ -175,6 +175,8 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
                 "else the clock)"),
     ConfigValue("careerblog_posts_per_page", 10, "html", (int,), _is_count,
                 "pagination of generated pages; 0 = one page"),
+    ConfigValue("careerblog_index_filter", True, "html", (bool,), _is_bool,
+                "filtering of the blog index in the browser (categories, tags, authors, years)"),
     ConfigValue("careerblog_sidebar_recent", 5, "html", (int,), _is_count,
                 "posts in the careerblog/recent.html sidebar"),
     ConfigValue("careerblog_feed_formats", ["atom", "rss", "json"], "html", (list, tuple),

@@ -33,7 +33,7 @@ from sphinx_careerblog.reflections import nodes as checklist_nodes
 from sphinx_careerblog.reflections.directives import ReflectionDirective, ReflectionListDirective
 from sphinx_careerblog.reflections.html import ReflectionHtmlTransform
 from sphinx_careerblog.sharing import opengraph
-from sphinx_careerblog.site import navigation, pages, sidebars
+from sphinx_careerblog.site import filtering, navigation, pages, sidebars
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -97,6 +97,7 @@ def setup_site(app: Sphinx) -> None:
     app.connect("env-updated", pages.report_slug_collisions)
     # generated pages share one rendering of the theme's navigation per directory
     app.connect("html-page-context", navigation.share_toctree)
+    app.connect("html-page-context", filtering.add_filter_context)
 
 
 def setup_reflections(app: Sphinx) -> None:

@@ -42,6 +42,7 @@ BAD_VALUES = {
     "careerblog_default_language": 1,
     "careerblog_summary_paragraphs": -1,
     "careerblog_card_words": 0,
+    "careerblog_index_filter": "yes",
     "careerblog_auto_image": "1",
     "careerblog_auto_orphan": "yes",
     "careerblog_prev_next": 1,
