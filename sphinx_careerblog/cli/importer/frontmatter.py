@@ -8,6 +8,7 @@ Docusaurus admonitions become MyST fences.
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from dataclasses import dataclass
@@ -177,15 +178,17 @@ def convert_markdown(text: str, file_stem: str = "") -> MarkdownResult:
     )
 
 
-def headings(body: str) -> list[tuple[int, str]]:
+@functools.lru_cache(maxsize=4)
+def headings(body: str) -> tuple[tuple[int, str], ...]:
     """``(level, text)`` of the body's ATX and setext headings, as CommonMark reads
-    them (markdown-it-py, MyST's own parser): never inside code blocks or fences."""
+    them (markdown-it-py, MyST's own parser): never inside code blocks or fences.
+    Cached: one body is asked for its H1 and then its levels."""
     tokens = _COMMONMARK.parse(body)
     found: list[tuple[int, str]] = []
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and index + 1 < len(tokens):
             found.append((int(token.tag[1:]), tokens[index + 1].content.strip()))
-    return found
+    return tuple(found)
 
 
 def first_h1(body: str) -> str | None:
