@@ -16,6 +16,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sphinx_careerblog.reflections.labels import labels_json
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
@@ -31,6 +33,9 @@ CSS_FILE = "careerblog.css"
 THEMES_CSS_FILE = "careerblog-themes.css"
 CORE_JS = "careerblog-checklist-core.js"
 CHECKLIST_JS = "careerblog-checklist.js"
+#: the growth map's pure core, its page script and its stylesheet (reflections/static)
+GROWTH_JS = ("careerblog-growth-core.js", "careerblog-growthmap.js")
+GROWTH_CSS = "careerblog-growthmap.css"
 
 
 def register_static_dir(app: Sphinx, config: Config) -> None:
@@ -51,10 +56,18 @@ def add_assets(app: Sphinx) -> None:
     if app.builder.format != "html":
         return
     app.add_css_file(CSS_FILE)
+    app.add_css_file(GROWTH_CSS)
     app.add_css_file(THEMES_CSS_FILE)
     if not is_interactive(app):
         return
     prefix: str = app.config.careerblog_checklist_storage_prefix
     app.add_js_file(CORE_JS, defer="defer")
-    attributes: dict[str, Any] = {"defer": "defer", "data-cb-storage-prefix": prefix}
+    # every text the scripts show, translated (reflections/labels.py)
+    attributes: dict[str, Any] = {
+        "defer": "defer",
+        "data-cb-storage-prefix": prefix,
+        "data-cb-labels": labels_json(),
+    }
     app.add_js_file(CHECKLIST_JS, **attributes)
+    for script in GROWTH_JS:
+        app.add_js_file(script, defer="defer")

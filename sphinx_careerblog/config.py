@@ -215,6 +215,11 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
                 "a feed for every category, tag, author, year, language and location page"),
     ConfigValue("careerblog_comments", None, "html", (dict, type(None)), _is_comments,
                 "comments under posts: {'provider': 'giscus', ...} or {'provider': 'disqus', ...}"),
+    ConfigValue("careerblog_competencies", {}, "env", (dict,),
+                _registry(("title", "description")),
+                "competencies for checklists and the growth map: slug -> {title, description}"),
+    ConfigValue("careerblog_levels", [], "env", (list, tuple), _is_str_list,
+                "ordered level names for checklists (``reflection :level:``)"),
     ConfigValue("careerblog_checklist_storage_prefix", "careerblog", "html", (str,), _is_str,
                 "localStorage key prefix for reflection checklists; empty disables saving"),
 )  # fmt: skip

@@ -28,9 +28,14 @@ from sphinx_careerblog.posts.byline import add_noindex_for_drafts, resolve_bylin
 from sphinx_careerblog.posts.collector import READ_EVENT, CareerBlogCollector
 from sphinx_careerblog.posts.directives import PostDirective, UpdateDirective
 from sphinx_careerblog.posts.frontmatter import RecordFrontMatter
-from sphinx_careerblog.reflections import collector as checklist_collect
+from sphinx_careerblog.reflections import growth_nodes, growthmap, listing
 from sphinx_careerblog.reflections import nodes as checklist_nodes
-from sphinx_careerblog.reflections.directives import ReflectionDirective, ReflectionListDirective
+from sphinx_careerblog.reflections.collector import ReflectionCollector
+from sphinx_careerblog.reflections.directives import (
+    GrowthMapDirective,
+    ReflectionDirective,
+    ReflectionListDirective,
+)
 from sphinx_careerblog.reflections.html import ReflectionHtmlTransform
 from sphinx_careerblog.sharing import opengraph
 from sphinx_careerblog.site import filtering, navigation, pages, sidebars
@@ -101,14 +106,17 @@ def setup_site(app: Sphinx) -> None:
 
 
 def setup_reflections(app: Sphinx) -> None:
-    """``reflection`` and ``reflectionlist``: nodes, collector, HTML checkboxes."""
+    """``reflection``, ``reflectionlist``, ``growthmap``: nodes, collector, HTML checkboxes."""
     checklist_nodes.register(app)
+    growth_nodes.register(app)
     app.add_directive("reflection", ReflectionDirective)
     app.add_directive("reflectionlist", ReflectionListDirective)
+    app.add_directive("growthmap", GrowthMapDirective)
     app.add_post_transform(ReflectionHtmlTransform)
-    app.connect(READ_EVENT, checklist_collect.collect_checklists)
-    app.connect("doctree-resolved", checklist_collect.resolve_reflection_lists)
-    app.connect("env-get-updated", checklist_collect.refresh_on_reorder)
+    # after the posts collector (registered first): a checklist's post is known
+    app.add_env_collector(ReflectionCollector)
+    app.connect("doctree-resolved", listing.resolve_reflection_lists)
+    app.connect("doctree-resolved", growthmap.resolve_growth_maps)
 
 
 def setup_feeds(app: Sphinx) -> None:

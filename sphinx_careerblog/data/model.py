@@ -188,6 +188,12 @@ class ChecklistRecord:
     line: int | None = None
     #: the post it stands in: its anchor ("" = the page's post), None outside posts
     post: str | None = None
+    #: declared competency slugs it serves (``careerblog_competencies``), as given
+    competencies: tuple[str, ...] = ()
+    #: one of ``careerblog_levels``, or None
+    level: str | None = None
+    #: days after the last tick at which the reader is asked to review it again
+    revisit: int | None = None
 
 
 # -- decoding raw values -------------------------------------------------------------

@@ -12,6 +12,9 @@ only reads. ``ENV_VERSION`` changes whenever a stored record changes shape:
    pickled doctrees of earlier versions must be read again.
 7. ``today``, ``hidden_pages``, ``toctree_includes`` and ``PostFields.scheduled``:
    drafts and scheduled posts leave the navigation and search.
+8. ``ChecklistRecord.competencies``, ``level``, ``revisit``; ``reflection_docs`` and
+   ``reflection_fingerprint`` (the reflections collector's own) replace
+   ``reflection_order``.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ if TYPE_CHECKING:
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
-ENV_VERSION = 7
+ENV_VERSION = 8
 
 
 @dataclass(repr=False)
@@ -45,9 +48,6 @@ class CareerBlogData:
     neighbour_fingerprint: str = ""
     #: per post key, what its footer shows (recomputed whole after each read)
     footer_signatures: dict[str, str] = field(default_factory=dict)
-    #: the documents holding checklists, in reading order (``reflectionlist`` shows them
-    #: so); a change rewrites ``listing_docs``
-    reflection_order: str = ""
     #: the day this build publishes for (ISO), fixed before reading (``posts.visibility``)
     today: str = ""
     #: whole-page drafts and scheduled posts of the last build, hidden from navigation
@@ -55,6 +55,10 @@ class CareerBlogData:
     #: per document, what its toctrees name (Sphinx's ``toctree_includes`` before
     #: hidden pages are taken out)
     toctree_includes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: documents holding a ``reflectionlist`` or ``growthmap`` (reflections collector)
+    reflection_docs: set[str] = field(default_factory=set)
+    #: hash of what those show (``reflections.view``); a change rewrites them
+    reflection_fingerprint: str = ""
     #: per-process caches of derived views (``query.get_index``); never pickled
     transient: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
@@ -69,7 +73,6 @@ class CareerBlogData:
 
     def clear_doc(self, docname: str) -> None:
         self.posts.pop(docname, None)
-        self.checklists.pop(docname, None)
         self.listing_docs.discard(docname)
         self.toctree_includes.pop(docname, None)
 
@@ -77,8 +80,6 @@ class CareerBlogData:
         for docname in docnames:
             if docname in other.posts:
                 self.posts[docname] = other.posts[docname]
-            if docname in other.checklists:
-                self.checklists[docname] = other.checklists[docname]
             if docname in other.listing_docs:
                 self.listing_docs.add(docname)
             if docname in other.toctree_includes:

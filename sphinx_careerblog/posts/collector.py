@@ -121,8 +121,6 @@ def listing_fingerprint(store: CareerBlogData) -> str:
     for post in store.iter_posts():
         digest.update(repr((post.key, post.title, post.fields, post.summary, post.image,
                             post.reading_minutes)).encode())  # fmt: skip
-    for docname in sorted(store.checklists):
-        digest.update(repr((docname, store.checklists[docname])).encode())
     return digest.hexdigest()
 
 

@@ -14,10 +14,11 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.nodes import make_id
 
-from sphinx_careerblog.data.model import item_hash, readable_slug
+from sphinx_careerblog.data.model import item_hash, readable_slug, slugify
 from sphinx_careerblog.data.values import split_values
 from sphinx_careerblog.directives import CbDirective, LenientOptionSpec
 from sphinx_careerblog.i18n import _
+from sphinx_careerblog.reflections.growth_nodes import cb_growth_map
 from sphinx_careerblog.reflections.nodes import (
     cb_reflection,
     cb_reflection_item,
@@ -46,6 +47,9 @@ class ReflectionDirective(CbDirective):
         id=directives.unchanged,
         category=directives.unchanged,
         notes=directives.unchanged,  # a flag; "true"/"false" accepted (see notes_flag)
+        competency=directives.unchanged,
+        level=directives.unchanged,
+        revisit=directives.unchanged,
     )
 
     def run(self) -> list[Node]:
@@ -66,6 +70,9 @@ class ReflectionDirective(CbDirective):
         root["notes"] = self.notes_flag(location)
         category = " ".join((self.options.get("category") or "").split())
         root["category"] = category or None
+        root["competencies"] = self.competencies(location)
+        root["level"] = self.level(location)
+        root["revisit"] = self.revisit(location)
 
         title_nodes, messages = self.parse_inline(title_text)
         title = cb_reflection_title("", "", classes=["cb-reflection-title"])
@@ -101,6 +108,54 @@ class ReflectionDirective(CbDirective):
             location=location,
         )
         return True
+
+    def competencies(self, location: str) -> list[str]:
+        """Declared competency slugs named by ``:competency:`` (each undeclared one reported)."""
+        declared: dict[str, object] = self.config.careerblog_competencies
+        chosen: list[str] = []
+        for value in split_values(self.options.get("competency")):
+            slug = value if value in declared else slugify(value)
+            if slug not in declared:
+                known = ", ".join(declared) or "none declared in careerblog_competencies"
+                warn(
+                    CbWarning.CHECKLIST,
+                    f"reflection: undeclared competency {value!r} left out (known: {known})",
+                    location=location,
+                )
+            elif slug not in chosen:
+                chosen.append(slug)
+        return chosen
+
+    def level(self, location: str) -> str | None:
+        """``:level:``: one of ``careerblog_levels`` (matched without regard to case)."""
+        value = " ".join((self.options.get("level") or "").split())
+        if not value:
+            return None
+        levels: list[str] = list(self.config.careerblog_levels)
+        for level in levels:
+            if level.lower() == value.lower():
+                return level
+        known = ", ".join(levels) or "none declared in careerblog_levels"
+        warn(
+            CbWarning.CHECKLIST,
+            f"reflection: undeclared level {value!r} ignored (known: {known})",
+            location=location,
+        )
+        return None
+
+    def revisit(self, location: str) -> int | None:
+        """``:revisit:``: a whole number of days, 1 or more."""
+        value = (self.options.get("revisit") or "").strip()
+        if not value:
+            return None
+        if value.isdigit() and int(value) > 0:
+            return int(value)
+        warn(
+            CbWarning.CHECKLIST,
+            f"reflection: :revisit: {value!r} is not a number of days (1 or more); ignored",
+            location=location,
+        )
+        return None
 
     def storage_id(self, title: str, location: str) -> str:
         given = " ".join((self.options.get("id") or "").split())
@@ -228,3 +283,40 @@ class ReflectionListDirective(CbDirective):
         node["ids"].append(make_id(self.env, self.state.document, "reflectionlist"))
         self.state.document.note_explicit_target(node)
         return [node]
+
+
+class GrowthMapDirective(CbDirective):
+    """Where to show the reader's progress along the declared competencies."""
+
+    has_content = False
+    option_spec: ClassVar[LenientOptionSpec] = LenientOptionSpec(
+        {"competency": directives.unchanged, "level": directives.unchanged}
+    )
+
+    def run(self) -> list[Node]:
+        self.report_unknown_options()
+        node = cb_growth_map()
+        self.set_source_info(node)
+        declared: dict[str, object] = self.config.careerblog_competencies
+        node["competencies"] = self.known("competency", list(declared))
+        node["levels"] = self.known("level", list(self.config.careerblog_levels))
+        node["ids"].append(make_id(self.env, self.state.document, "growthmap"))
+        self.state.document.note_explicit_target(node)
+        return [node]
+
+    def known(self, option: str, declared: list[str]) -> list[str]:
+        """The filter values of ``option`` that name something declared (others reported)."""
+        by_slug = {slugify(name): name for name in declared}
+        chosen: list[str] = []
+        for value in split_values(self.options.get(option)):
+            match = value if value in declared else by_slug.get(slugify(value))
+            if match is None:
+                warn(
+                    CbWarning.FILTER,
+                    f"growthmap: :{option}: {value!r} is not declared "
+                    f"(known: {', '.join(declared) or 'none'}); ignored",
+                    location=self.get_location(),
+                )
+            elif match not in chosen:
+                chosen.append(match)
+        return chosen

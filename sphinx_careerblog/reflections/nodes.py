@@ -100,13 +100,15 @@ def visit_reflection_html(self: Any, node: cb_reflection) -> None:
     attrs = _attrs(data_cb_id=node.get("cb_id", ""), data_cb_doc=node.get("cb_doc", ""))
     if node.get("category"):
         attrs["data-cb-category"] = node["category"]
+    if node.get("revisit"):
+        attrs["data-cb-revisit"] = str(node["revisit"])
     title_id = node.get("title_id")
     if title_id:
         attrs["aria-labelledby"] = title_id
     self.body.append(self.starttag(node, "section", "", **attrs))
 
 
-def _tag(
+def start_tag(
     self: Any,
     tagname: str,
     cls: str = "",
@@ -129,9 +131,9 @@ def depart_reflection_html(self: Any, node: cb_reflection) -> None:
         total = len(own_items(node))
         template = progress_template()
         out = self.body
-        out.append(_tag(self, "div", "cb-reflection-controls"))
+        out.append(start_tag(self, "div", "cb-reflection-controls"))
         out.append(
-            _tag(
+            start_tag(
                 self,
                 "p",
                 "cb-reflection-progress",
@@ -144,18 +146,29 @@ def depart_reflection_html(self: Any, node: cb_reflection) -> None:
         # "Reset" is named by its checklist for screen readers ("Reset, Looking back")
         described = {"aria_describedby": node["title_id"]} if node.get("title_id") else {}
         out.append(
-            _tag(self, "button", "cb-reflection-reset", type="button", hidden="hidden", **described)
+            start_tag(
+                self, "button", "cb-reflection-reset", type="button", hidden="hidden", **described
+            )
         )
         out.append(self.encode(_("Reset")) + "</button>")
-        out.append(_tag(self, "p", "cb-reflection-status", hidden="hidden", role="status"))
+        out.append(
+            start_tag(self, "button", "cb-reflection-review", type="button", hidden="hidden",
+                      **described)
+        )  # fmt: skip
+        out.append(self.encode(_("Start a new review")) + "</button>")
+        out.append(start_tag(self, "p", "cb-reflection-revisit", hidden="hidden"))
+        out.append("</p>")
+        out.append(start_tag(self, "p", "cb-reflection-status", hidden="hidden", role="status"))
         out.append(self.encode(_("This browser does not let the page save your answers.")))
         out.append("</p></div>\n")
         if node.get("notes"):
             notes_id = f"{base}-notes"
-            out.append(_tag(self, "div", "cb-reflection-notes"))
-            out.append(_tag(self, "label", for_=notes_id))
+            out.append(start_tag(self, "div", "cb-reflection-notes"))
+            out.append(start_tag(self, "label", for_=notes_id))
             out.append(self.encode(_("Your notes (kept in this browser only)")) + "</label>")
-            out.append(_tag(self, "textarea", "cb-reflection-notes-text", (notes_id,), rows="4"))
+            out.append(
+                start_tag(self, "textarea", "cb-reflection-notes-text", (notes_id,), rows="4")
+            )
             out.append("</textarea></div>\n")
     self.body.append("</section>\n")
 
@@ -197,16 +210,18 @@ def depart_reflectionlist_html(self: Any, node: cb_reflectionlist) -> None:
     if node.get("interactive"):
         out = self.body
         import_id = f"{node['ids'][0]}-import" if node["ids"] else "cb-reflections-import"
-        out.append(_tag(self, "div", "cb-reflectionlist-tools", hidden="hidden"))
-        out.append(_tag(self, "button", "cb-reflectionlist-export", type="button"))
+        out.append(start_tag(self, "div", "cb-reflectionlist-tools", hidden="hidden"))
+        out.append(
+            start_tag(self, "button", "cb-reflectionlist-export cb-answers-export", type="button")
+        )
         out.append(self.encode(_("Export my answers")) + "</button> ")
-        out.append(_tag(self, "label", "cb-reflectionlist-import-label", for_=import_id))
+        out.append(start_tag(self, "label", "cb-reflectionlist-import-label", for_=import_id))
         out.append(self.encode(_("Import answers from a file")) + "</label> ")
         out.append(
-            _tag(
+            start_tag(
                 self,
                 "input",
-                "cb-reflectionlist-import",
+                "cb-reflectionlist-import cb-answers-import",
                 (import_id,),
                 empty=True,
                 type="file",
@@ -214,14 +229,11 @@ def depart_reflectionlist_html(self: Any, node: cb_reflectionlist) -> None:
             )
         )
         out.append(
-            _tag(
+            start_tag(
                 self,
                 "p",
-                "cb-reflectionlist-status",
+                "cb-reflectionlist-status cb-answers-status",
                 role="status",
-                # Translators: after importing a file; {count} is a number (no plural form)
-                data_cb_imported=_("Saved answers imported: {count}."),
-                data_cb_invalid=_("That file is not an export of reflection answers."),
             )
         )
         out.append("</p></div>\n")
@@ -234,6 +246,8 @@ def visit_entry_html(self: Any, node: cb_reflectionlist_entry) -> None:
         data_cb_id=node.get("cb_id", ""),
         data_cb_hashes=" ".join(node.get("cb_hashes", [])),
     )
+    if node.get("cb_revisit"):
+        attrs["data-cb-revisit"] = str(node["cb_revisit"])
     self.body.append(self.starttag(node, "li", "", **attrs))
 
 
