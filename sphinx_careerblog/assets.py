@@ -32,6 +32,8 @@ CSS_FILE = "careerblog.css"
 #: after CSS_FILE: how our elements fit each popular theme (its variables, light and dark)
 THEMES_CSS_FILE = "careerblog-themes.css"
 CORE_JS = "careerblog-checklist-core.js"
+#: migration and export files of answers (pure, beside the core)
+TRANSFER_JS = "careerblog-transfer-core.js"
 CHECKLIST_JS = "careerblog-checklist.js"
 #: the growth map's pure core, its page script and its stylesheet (reflections/static)
 GROWTH_JS = ("careerblog-growth-core.js", "careerblog-growthmap.js")
@@ -62,6 +64,7 @@ def add_assets(app: Sphinx) -> None:
         return
     prefix: str = app.config.careerblog_checklist_storage_prefix
     app.add_js_file(CORE_JS, defer="defer")
+    app.add_js_file(TRANSFER_JS, defer="defer")
     # every text the scripts show, translated (reflections/labels.py)
     attributes: dict[str, Any] = {
         "defer": "defer",

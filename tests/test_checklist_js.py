@@ -35,7 +35,7 @@ def test_core_unit_tests_pass_under_node() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "# fail 0" in result.stdout
     passed = int(result.stdout.split("# pass ")[1].split()[0])
-    assert passed >= 7
+    assert passed >= 18
 
 
 def test_scripts_type_check() -> None:
@@ -43,8 +43,8 @@ def test_scripts_type_check() -> None:
     tsc = _need(str(ROOT / "node_modules" / "typescript" / "bin" / "tsc"), "typescript")
     scripts = sorted(str(path) for path in STATIC.glob("*.js"))
     result = subprocess.run(
-        [node, tsc, "--noEmit", "--allowJs", "--checkJs", "--strictNullChecks",
-         "--target", "es2022", "--lib", "es2022,dom", *scripts],
+        # the libraries come from each script's /// <reference lib> lines
+        [node, tsc, "--noEmit", "--allowJs", "--checkJs", "--strict", *scripts],
         capture_output=True, text=True, timeout=300, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr

@@ -143,18 +143,30 @@ def test_bad_options_are_located_warnings(build) -> None:
     warnings = warning_text(app).splitlines()
     where = str(Path(app.srcdir) / "index.md")
     assert warnings == [
-        f"{where}:3: WARNING: reflection: undeclared competency 'empathy' left out "
-        "(known: depth, communication, mentorship) [careerblog.checklist]",
-        f"{where}:3: WARNING: reflection: undeclared level 'principal' ignored "
-        "(known: mid, senior, staff) [careerblog.checklist]",
-        f"{where}:3: WARNING: reflection: :revisit: 'soon' is not a number of days "
-        "(1 or more); ignored [careerblog.checklist]",
-        f"{where}:11: WARNING: reflection: :revisit: '0' is not a number of days "
-        "(1 or more); ignored [careerblog.checklist]",
-        f"{where}:17: WARNING: growthmap: :competency: 'empathy' is not declared "
-        "(known: depth, communication, mentorship); ignored [careerblog.filter]",
-        f"{where}:17: WARNING: growthmap: :level: 'principal' is not declared "
-        "(known: mid, senior, staff); ignored [careerblog.filter]",
+        (
+            f"{where}:3: WARNING: reflection: undeclared competency 'empathy' left out "
+            "(known: depth, communication, mentorship) [careerblog.checklist]"
+        ),
+        (
+            f"{where}:3: WARNING: reflection: undeclared level 'principal' ignored "
+            "(known: mid, senior, staff) [careerblog.checklist]"
+        ),
+        (
+            f"{where}:3: WARNING: reflection: :revisit: 'soon' is not a number of days "
+            "(1 or more); ignored [careerblog.checklist]"
+        ),
+        (
+            f"{where}:11: WARNING: reflection: :revisit: '0' is not a number of days "
+            "(1 or more); ignored [careerblog.checklist]"
+        ),
+        (
+            f"{where}:17: WARNING: growthmap: :competency: 'empathy' is not declared "
+            "(known: depth, communication, mentorship); ignored [careerblog.filter]"
+        ),
+        (
+            f"{where}:17: WARNING: growthmap: :level: 'principal' is not declared "
+            "(known: mid, senior, staff); ignored [careerblog.filter]"
+        ),
     ]
     record = get_store(app.env).checklists["index"][0]
     assert (record.competencies, record.level, record.revisit) == (("depth",), None, None)
@@ -219,7 +231,10 @@ def test_html_live_map_and_static_table(build) -> None:
     assert data["checklists"][key]["level"] == "senior"
 
     table = whole.select_one("table.cb-growthmap-static")
-    rows = [[cell.get_text(" ", strip=True) for cell in row.select("td")] for row in table.select("tbody tr")]
+    rows = [
+        [cell.get_text(" ", strip=True) for cell in row.select("td")]
+        for row in table.select("tbody tr")
+    ]
     assert rows[:4] == [
         ["Depth", "", "", "4"],
         ["", "Teaching in Essay one", "mid", "1"],
@@ -235,7 +250,7 @@ def test_escaping(build) -> None:
     app = build(project(), conf_extra=CONF)
     html = (Path(app.outdir) / "growth.html").read_text("utf-8")
     assert "Communication &lt;&amp;&gt; &quot;writing&quot;" in html or (
-        "Communication &lt;&amp;&gt; \"writing\"" in html
+        'Communication &lt;&amp;&gt; "writing"' in html
     )
     script = html.split('class="cb-growthmap-data"', 1)[1].split("</script>", 1)[0]
     assert "<" not in script.split(">", 1)[1]  # "<" inside the JSON is \u003c

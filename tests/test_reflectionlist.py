@@ -196,7 +196,7 @@ def test_links_in_other_builders(build) -> None:
 def test_fresh_after_incremental_edits(build) -> None:
     app = build(project())
     src = Path(app.srcdir)
-    assert "dashboard" in get_store(app.env).listing_docs
+    assert "dashboard" in get_store(app.env).reflection_docs
 
     # edit a prompt, retitle a checklist, add a new document with a checklist
     (src / "essays/two.md").write_text(

@@ -38,6 +38,12 @@ myst_enable_extensions = ["colon_fence"]
 exclude_patterns = ["_build"]
 html_theme = "alabaster"
 careerblog_baseurl = "https://example.org/"
+careerblog_competencies = {
+    "depth": {"title": "Depth", "description": "Knowing why things work."},
+    "communication": {"title": "Communication"},
+    "mentorship": {"title": "Mentorship"},
+}
+careerblog_levels = ["mid", "senior"]
 """
 
 PAGES = {
@@ -49,6 +55,7 @@ PAGES = {
         essay-b
         edit
         dashboard
+        growth
         ```
         """,
     "essay-a.md": """\
@@ -60,6 +67,9 @@ PAGES = {
 
         :::{reflection} Looking back
         :notes:
+        :competency: depth, communication
+        :level: senior
+        :revisit: 30
 
         Take a minute.
 
@@ -72,6 +82,8 @@ PAGES = {
         # Essay B
 
         :::{reflection} Looking back
+        :competency: depth, mentorship
+        :level: mid
 
         - Do you understand *why* you built it that way?
         - Did you ask for feedback?
@@ -95,6 +107,12 @@ PAGES = {
         ## Every prompt
 
         ```{reflectionlist}
+        ```
+        """,
+    "growth.md": """\
+        # My growth
+
+        ```{growthmap}
         ```
         """,
 }
