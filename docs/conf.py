@@ -71,3 +71,16 @@ careerblog_categories = {
         "description": "On-call, incidents and keeping production healthy.",
     },
 }
+# the five axes of growth the essays name ("Bigger than better code"); each essay's
+# checklist names the ones it serves, and "My growth" shows a reader where they stand
+careerblog_competencies = {
+    "depth": {"title": "Depth", "description": "Know why, not only how."},
+    "communication": {"title": "Communication", "description": "Make your work legible."},
+    "process-awareness": {
+        "title": "Process awareness",
+        "description": "See the system around the code.",
+    },
+    "mentorship": {"title": "Mentorship", "description": "Grow the team's capacity."},
+    "humility": {"title": "Humility", "description": "Stay correctable under pressure."},
+}
+careerblog_levels = ["mid", "senior", "staff"]

@@ -321,3 +321,35 @@ def test_parallel_read_equals_serial(build, tmp_path: Path) -> None:
     assert get_store(parallel.env).checklists == get_store(serial.env).checklists
     assert get_store(parallel.env).reflection_docs == {"growth"}
     assert str(page(parallel).select_one(".cb-growthmap")) == serial_html
+
+
+def test_docs_snippets(build) -> None:
+    """The reference's examples (docs/snippets/growthmap-*, reflection-growth) build
+    cleanly with the handbook's own competencies and show what the reference says."""
+    snippets = Path(__file__).parents[1] / "docs" / "snippets"
+    conf = (Path(__file__).parents[1] / "docs" / "conf.py").read_text("utf-8")
+    declared = conf[conf.index("careerblog_competencies = {") :]
+    app = build(
+        {
+            "index.md": "# Examples\n\n```{toctree}\nchecklist\nmap\n```\n",
+            "checklist.md": "# Checklist\n\n" + (snippets / "reflection-growth.md").read_text(),
+            "map.md": "# Map\n\n"
+            + (snippets / "growthmap-filtered.md").read_text()
+            + "\n"
+            + (snippets / "growthmap-all.md").read_text(),
+        },
+        conf_extra=declared,
+    )
+    assert warning_text(app) == ""
+    filtered, whole = page(app, "map.html").select("div.cb-growthmap")
+    assert competencies(filtered.select_one(".cb-growthmap-live")) == {
+        "mentorship": ("0 of 0", []),
+        "humility": ("0 of 2", ["After your last incident review"]),
+    }
+    assert list(competencies(whole.select_one(".cb-growthmap-live"))) == [
+        "depth",
+        "communication",
+        "process-awareness",
+        "mentorship",
+        "humility",
+    ]
