@@ -49,6 +49,8 @@ BAD_VALUES = {
     "careerblog_feed_archives": "all",
     "careerblog_comments": {"provider": "giscus", "repo": "o/r"},
     "careerblog_today": "next tuesday",
+    "careerblog_competencies": {"depth": "Depth"},
+    "careerblog_levels": "senior",
 }
 
 
