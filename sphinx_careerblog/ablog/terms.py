@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Literal
 from sphinx_careerblog.data import paths
 from sphinx_careerblog.data.model import slugify
 from sphinx_careerblog.data.query import get_index
+from sphinx_careerblog.data.values import split_values
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -37,9 +38,7 @@ class AblogTerm:
 def place_values(post: PostRecord, kind: PlaceKind) -> tuple[str, ...]:
     """A post's languages or locations (ABlog accepts several, comma-separated)."""
     text = post.fields.language if kind == "language" else post.fields.location
-    if not text:
-        return ()
-    return tuple(dict.fromkeys(part.strip() for part in text.split(",") if part.strip()))
+    return tuple(split_values(text))
 
 
 def places(index: BlogIndex, kind: PlaceKind) -> list[tuple[str, tuple[PostRecord, ...]]]:
