@@ -19,7 +19,7 @@ from sphinx_careerblog.data.store import ENV_VERSION, get_store
 from sphinx_careerblog.feeds import catalog, feeds
 from sphinx_careerblog.i18n import LOCALE_DIR, MESSAGE_CATALOG_NAME
 from sphinx_careerblog.listings import cards, resolve
-from sphinx_careerblog.listings import collector as listings
+from sphinx_careerblog.listings.collector import ListingsCollector
 from sphinx_careerblog.listings.directives import PostListDirective, TaxonomyDirective
 from sphinx_careerblog.listings.domain import CareerBlogDomain, keep_term_unlinked
 from sphinx_careerblog.posts import nodes as post_nodes
@@ -38,7 +38,7 @@ from sphinx_careerblog.reflections.directives import (
 )
 from sphinx_careerblog.reflections.html import ReflectionHtmlTransform
 from sphinx_careerblog.sharing import opengraph
-from sphinx_careerblog.site import filtering, navigation, pages, sidebars
+from sphinx_careerblog.site import filtering, freshness, sidebars, writing
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -89,19 +89,23 @@ def setup_listings(app: Sphinx) -> None:
     app.add_directive("taxonomy", TaxonomyDirective)
     app.add_domain(CareerBlogDomain)
     app.connect("missing-reference", keep_term_unlinked)
-    app.connect(READ_EVENT, listings.collect_listing_doc)
+    app.add_env_collector(ListingsCollector)
     app.connect("doctree-resolved", resolve.resolve_listings)
 
 
 def setup_site(app: Sphinx) -> None:
-    """Generated pages, redirects, the ``careerblog/*.html`` sidebars."""
-    app.connect("config-inited", pages.register_templates)
-    app.connect("html-collect-pages", pages.collect_pages)
+    """Generated pages, redirects, the ``careerblog/*.html`` sidebars, freshness."""
+    app.connect("config-inited", writing.register_templates)
+    app.add_env_collector(freshness.NavigationCollector)
+    app.connect("env-before-read-docs", freshness.note_read)
+    app.connect("env-updated", writing.report_slug_collisions)
+    app.connect("env-get-updated", sidebars.refresh_sidebars)
+    # after every collector: the fingerprints read the final store
+    app.connect("env-get-updated", freshness.decide_rewrites, priority=900)
+    app.connect("doctree-resolved", freshness.note_written)
+    app.connect("html-collect-pages", writing.collect_pages)
     app.connect("html-page-context", sidebars.add_sidebar_context)
-    app.connect("build-finished", pages.finish_pages)
-    app.connect("env-updated", pages.report_slug_collisions)
-    # generated pages share one rendering of the theme's navigation per directory
-    app.connect("html-page-context", navigation.share_toctree)
+    app.connect("build-finished", writing.finish_pages)
     app.connect("html-page-context", filtering.add_filter_context)
 
 

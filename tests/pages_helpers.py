@@ -8,6 +8,8 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
+from sphinx_careerblog.data.store import get_store
+
 SIDEBARS_CONF = """
 html_sidebars = {"**": ["localtoc.html", "careerblog/recent.html",
                         "careerblog/categories.html", "careerblog/tags.html",
@@ -128,3 +130,14 @@ def sidebar_items(page: BeautifulSoup, kind: str) -> list[str]:
         " ".join(item.get_text(" ", strip=True).split())
         for item in sidebar(page, kind).select("li")
     ]
+
+
+def remembered_files(app) -> set[str]:
+    """The generated files the environment remembers for this builder and output."""
+    key = (app.builder.name, str(Path(app.outdir).resolve()))
+    return set(get_store(app.env).generated[key].files)
+
+
+def no_state_files(outdir: Path) -> bool:
+    """Nothing of ours in the output directory but the site itself."""
+    return not list(Path(outdir).rglob(".careerblog*"))

@@ -17,9 +17,11 @@ from .pages_helpers import (
     comparable,
     entry_titles,
     generated_files,
+    no_state_files,
     output_file,
     page_root,
     post,
+    remembered_files,
     soup,
 )
 
@@ -508,8 +510,8 @@ def test_redirect_under_dirhtml(build) -> None:
         assert refresh["content"] == f"0; url={href}"
         target = (app.outdir / path).parent / href.split("#")[0] / "index.html"
         assert target.resolve().is_file()
-    manifest = (app.outdir / ".careerblog-pages").read_text().splitlines()
-    assert {"old/c.html", "x/y.html", "old/a/index.html"} <= set(manifest)
+    assert {"old/c.html", "x/y.html", "old/a/index.html"} <= remembered_files(app)
+    assert no_state_files(app.outdir)
 
 
 # -- builders and the source directory -----------------------------------------------------
@@ -659,7 +661,7 @@ def test_non_html_builders_write_no_pages(build, buildername) -> None:
     app = build(blog(2), conf_extra=AUTHORS, buildername=buildername)
     assert warning_text(app) == ""
     assert not (app.outdir / "blog").exists()
-    assert not (app.outdir / ".careerblog-pages").exists()
+    assert no_state_files(app.outdir)
 
 
 def test_subscribe_line_lists_the_real_feeds(build) -> None:

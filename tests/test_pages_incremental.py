@@ -10,7 +10,16 @@ from pathlib import Path
 import pytest
 
 from .conftest import edit, status_text, warning_text, write_project
-from .pages_helpers import SIDEBARS_CONF, blog, comparable, post, sidebar_items, soup
+from .pages_helpers import (
+    SIDEBARS_CONF,
+    blog,
+    comparable,
+    no_state_files,
+    post,
+    remembered_files,
+    sidebar_items,
+    soup,
+)
 
 CONF = SIDEBARS_CONF + "careerblog_posts_per_page = 2\n"
 
@@ -156,8 +165,8 @@ def test_removed_term_page_is_deleted_and_real_files_are_kept(make_app, tmp_path
     app.build()
     fresh = app.outdir / "blog" / "category" / "fresh.html"
     assert fresh.is_file()
-    manifest = (app.outdir / ".careerblog-pages").read_text().splitlines()
-    assert "blog/category/fresh.html" in manifest
+    assert "blog/category/fresh.html" in remembered_files(app)
+    assert no_state_files(app.outdir)
     app.cleanup()
 
     (src / "posts" / "p10.md").unlink()

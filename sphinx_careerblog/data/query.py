@@ -210,4 +210,7 @@ def env_index(env: BuildEnvironment) -> BlogIndex:
 
 
 def _cache(store: CareerBlogData) -> dict[str, object]:
-    return store.transient
+    # a namespace of its own: other per-build views live in ``transient`` too
+    cache = store.transient.setdefault("careerblog.index", {})
+    assert isinstance(cache, dict)
+    return cache

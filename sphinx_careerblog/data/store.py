@@ -15,6 +15,9 @@ only reads. ``ENV_VERSION`` changes whenever a stored record changes shape:
 8. ``ChecklistRecord.competencies``, ``level``, ``revisit``; ``reflection_docs`` and
    ``reflection_fingerprint`` (the reflections collector's own) replace
    ``reflection_order``.
+9. ``navigation`` (what the theme's navigation shows of each document) and
+   ``generated`` (per builder and output directory: the fingerprint of every
+   generated page and the files written), replacing state files in the output.
 """
 
 from __future__ import annotations
@@ -31,7 +34,19 @@ if TYPE_CHECKING:
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
-ENV_VERSION = 8
+ENV_VERSION = 9
+
+
+@dataclass(frozen=True)
+class GeneratedOutput:
+    """What the generated pages of one builder and output directory were built from."""
+
+    #: global inputs: configuration, templates, assets, navigation, sidebars
+    site: str
+    #: page name (or ``file:`` + output path) -> fingerprint of what the page shows
+    pages: dict[str, str]
+    #: every output file written for them, relative to the output directory
+    files: frozenset[str]
 
 
 @dataclass(repr=False)
@@ -59,6 +74,11 @@ class CareerBlogData:
     reflection_docs: set[str] = field(default_factory=set)
     #: hash of what those show (``reflections.view``); a change rewrites them
     reflection_fingerprint: str = ""
+    #: per document, a digest of what the theme's navigation shows of it (its title,
+    #: table of contents and toctrees); generated pages are rewritten when it changes
+    navigation: dict[str, str] = field(default_factory=dict)
+    #: (builder name, output directory) -> what its generated pages were built from
+    generated: dict[tuple[str, str], GeneratedOutput] = field(default_factory=dict)
     #: per-process caches of derived views (``query.get_index``); never pickled
     transient: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 

@@ -1,24 +1,35 @@
-"""Read phase of the listings feature (a ``careerblog-read-doc`` handler).
+"""Read side of the listings feature: the ``ListingsCollector``.
 
 Marks the documents whose output depends on other documents' posts (they hold a
-``postlist``, a ``taxonomy`` or a ``blog`` role) in ``store.listing_docs``, so the
-collector rewrites them whenever what listings show changes, and places a
-``cb_post_footer`` at the end of each post (page or section): related posts and
-series links are filled in there at write time.
+``postlist``, a ``taxonomy`` or a ``blog`` role) in ``store.listing_docs``, and
+places a ``cb_post_footer`` at the end of each post (page or section): related
+posts and series links are filled in there at write time.
+
+``get_updated_docs`` keeps them fresh on incremental builds: when what listings
+show changes, the documents holding listings are rewritten without being re-read,
+and so is every post whose footer shows something else than before.
 """
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.environment.collectors import EnvironmentCollector
 
+from sphinx_careerblog.data.query import get_index
+from sphinx_careerblog.data.selection import date_neighbours, related_posts, series_neighbours
+from sphinx_careerblog.data.store import get_store
+from sphinx_careerblog.posts.collector import current_docname
 from sphinx_careerblog.posts.nodes import cb_post_footer, cb_post_list, cb_taxonomy
 from sphinx_careerblog.warnings import CbWarning, warn
 
 if TYPE_CHECKING:
+    from collections.abc import Set
+
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
@@ -28,26 +39,105 @@ if TYPE_CHECKING:
 DOMAIN_NAME = "blog"
 
 
-def collect_listing_doc(
-    app: Sphinx,
-    env: BuildEnvironment,
-    docname: str,
-    doctree: nodes.document,
-    store: CareerBlogData,
-) -> None:
-    if _depends_on_posts(doctree):
-        store.listing_docs.add(docname)
-    for post in store.posts.get(docname, ()):
-        scope = _post_scope(doctree, post.anchor)
-        if scope is None:
-            continue
-        footer = cb_post_footer()
-        footer["docname"] = docname
-        footer["anchor"] = post.anchor
-        footer.source = str(env.doc2path(docname))
-        footer.line = post.line
-        scope += footer
-        _register_image(env, post)
+class ListingsCollector(EnvironmentCollector):
+    """Collects the documents holding listings and places the post footers.
+
+    Runs after the posts collector (registered before it), so the posts of the
+    document being read are in the store.
+    """
+
+    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+        get_store(env).listing_docs.discard(docname)
+
+    def merge_other(
+        self, app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment
+    ) -> None:
+        get_store(env).listing_docs.update(get_store(other).listing_docs & docnames)
+
+    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
+        env = app.env
+        docname = current_docname(env)
+        store = get_store(env)
+        if _depends_on_posts(doctree):
+            store.listing_docs.add(docname)
+        for post in store.posts.get(docname, ()):
+            scope = _post_scope(doctree, post.anchor)
+            if scope is None:
+                continue
+            footer = cb_post_footer()
+            footer["docname"] = docname
+            footer["anchor"] = post.anchor
+            footer.source = str(env.doc2path(docname))
+            footer.line = post.line
+            scope += footer
+            _register_image(env, post)
+
+    def get_updated_docs(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
+        """Documents to rewrite (not re-read) because what they show of others changed."""
+        store = get_store(env)
+        changed: set[str] = set()
+        listing = listing_fingerprint(store)
+        if listing != store.fingerprint:
+            store.fingerprint = listing
+            changed |= store.listing_docs
+        # related posts and series links under each post show other posts' titles,
+        # dates and links; a summary-only edit must not rewrite every post
+        neighbours = neighbour_fingerprint(store)
+        if neighbours != store.neighbour_fingerprint:
+            store.neighbour_fingerprint = neighbours
+            signatures = footer_signatures(app)
+            changed |= {
+                key.partition("#")[0]
+                for key, signature in signatures.items()
+                if store.footer_signatures.get(key) != signature
+            }
+            store.footer_signatures = signatures
+        return sorted(changed & env.found_docs)
+
+
+def listing_fingerprint(store: CareerBlogData) -> str:
+    """A hash of every post field that some listing, byline or feed may show."""
+    digest = hashlib.sha256()
+    for post in store.iter_posts():
+        digest.update(repr((post.key, post.title, post.fields, post.summary, post.image,
+                            post.reading_minutes)).encode())  # fmt: skip
+    return digest.hexdigest()
+
+
+def neighbour_fingerprint(store: CareerBlogData) -> str:
+    """A hash of what a post's footer (related posts, series links) shows of others."""
+    digest = hashlib.sha256()
+    for post in store.iter_posts():
+        fields = post.fields
+        digest.update(repr((post.key, post.listed_title, fields.date, fields.categories,
+                            fields.tags, fields.series, fields.visibility, fields.exclude,
+                            fields.external_link)).encode())  # fmt: skip
+    return digest.hexdigest()
+
+
+def footer_signatures(app: Sphinx) -> dict[str, str]:
+    """Per post, what its footer shows: its related posts and series neighbours.
+
+    Only posts whose signature changed are rewritten, so re-tagging one essay
+    rewrites the essays it is (or was) related to, not the whole handbook.
+    """
+    index = get_index(app)
+    count: int = app.config.careerblog_related
+    prev_next: bool = app.config.careerblog_prev_next
+    signatures: dict[str, str] = {}
+    for post in get_store(app.env).iter_posts():
+        shown = [*related_posts(index, post, count), *series_neighbours(index, post)]
+        if prev_next:
+            shown += date_neighbours(index, post)
+        signatures[post.key] = repr(
+            [
+                (other.key, other.listed_title, other.date, other.fields.external_link)
+                if other
+                else None
+                for other in shown
+            ]
+        )
+    return signatures
 
 
 def is_remote(uri: str) -> bool:

@@ -1,15 +1,13 @@
 """The one writer of ``env.careerblog``: reads posts from each document as it is read.
 
 Runs on ``doctree-read``, after Sphinx's own collectors, so ``env.metadata`` (front
-matter) and ``env.titles`` are ready. ``get_updated_docs`` keeps every listing fresh
-on incremental builds: when what listings show changes, the documents holding
-listings are rewritten without being re-read.
+matter) and ``env.titles`` are ready. What other documents show of posts is kept
+fresh by their own features' collectors (``listings.collector``, ``site.freshness``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -32,7 +30,7 @@ from sphinx_careerblog.data.model import (
     slugify,
     with_defaults,
 )
-from sphinx_careerblog.data.store import CareerBlogData, get_store
+from sphinx_careerblog.data.store import get_store
 from sphinx_careerblog.data.urls import safe_url
 from sphinx_careerblog.data.visibility import marker_flag, schedule
 from sphinx_careerblog.posts.excerpt import paragraphs_before_marker
@@ -61,7 +59,7 @@ def current_docname(env: BuildEnvironment) -> str:
 
 
 class CareerBlogCollector(EnvironmentCollector):
-    """Collects posts; other features collect through the ``READ_EVENT`` event."""
+    """Collects posts (checklists are still collected through ``READ_EVENT``)."""
 
     def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
         get_store(env).clear_doc(docname)
@@ -78,108 +76,14 @@ class CareerBlogCollector(EnvironmentCollector):
         posts = PostReader(app, env, docname, doctree).read()
         if posts:
             store.posts[docname] = tuple(posts)
-        # other features (checklists, listings) collect their own records here
+        # checklists collect their own records here
         app.emit(READ_EVENT, env, docname, doctree, store)
-
-    def get_updated_docs(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
-        """Documents to rewrite (not re-read) because what they show of others changed."""
-        store = get_store(env)
-        changed: set[str] = set()
-        listing = listing_fingerprint(store)
-        if listing != store.fingerprint:
-            store.fingerprint = listing
-            changed |= store.listing_docs
-        # related posts and series links under each post show other posts' titles,
-        # dates and terms; a summary-only edit must not rewrite every post
-        neighbours = neighbour_fingerprint(store)
-        if neighbours != store.neighbour_fingerprint:
-            store.neighbour_fingerprint = neighbours
-            signatures = footer_signatures(app)
-            changed |= {
-                key.partition("#")[0]
-                for key, signature in signatures.items()
-                if store.footer_signatures.get(key) != signature
-            }
-            store.footer_signatures = signatures
-        sidebar = sidebar_fingerprint(app, store)
-        if sidebar != store.sidebar_fingerprint:
-            store.sidebar_fingerprint = sidebar
-            if uses_careerblog_sidebars(app):
-                changed |= set(env.found_docs)
-        return sorted(changed & set(env.found_docs))
 
 
 #: Emitted once per document read, after its posts are stored:
 #: ``handler(app, env, docname, doctree, store)``. Handlers write only ``store``
 #: entries of ``docname`` (clear/merge in ``CareerBlogData`` already cover them).
 READ_EVENT = "careerblog-read-doc"
-
-
-def listing_fingerprint(store: CareerBlogData) -> str:
-    """A hash of every post field that some listing, byline or feed may show."""
-    digest = hashlib.sha256()
-    for post in store.iter_posts():
-        digest.update(repr((post.key, post.title, post.fields, post.summary, post.image,
-                            post.reading_minutes)).encode())  # fmt: skip
-    return digest.hexdigest()
-
-
-def neighbour_fingerprint(store: CareerBlogData) -> str:
-    """A hash of what a post's footer (related posts, series links) shows of others."""
-    digest = hashlib.sha256()
-    for post in store.iter_posts():
-        fields = post.fields
-        digest.update(repr((post.key, post.listed_title, fields.date, fields.categories,
-                            fields.tags, fields.series, fields.visibility, fields.exclude,
-                            fields.external_link)).encode())  # fmt: skip
-    return digest.hexdigest()
-
-
-def footer_signatures(app: Sphinx) -> dict[str, str]:
-    """Per post, what its footer shows: its related posts and series neighbours.
-
-    Only posts whose signature changed are rewritten, so re-tagging one essay
-    rewrites the essays it is (or was) related to, not the whole handbook.
-    """
-    from sphinx_careerblog.data.query import get_index
-    from sphinx_careerblog.data.selection import (
-        date_neighbours,
-        related_posts,
-        series_neighbours,
-    )
-
-    index = get_index(app)
-    count: int = app.config.careerblog_related
-    prev_next: bool = app.config.careerblog_prev_next
-    signatures: dict[str, str] = {}
-    store = get_store(app.env)
-    for post in store.iter_posts():
-        shown = [*related_posts(index, post, count), *series_neighbours(index, post)]
-        if prev_next:
-            shown += date_neighbours(index, post)
-        signatures[post.key] = repr(
-            [(other.key, other.listed_title, other.date) if other else None for other in shown]
-        )
-    return signatures
-
-
-def sidebar_fingerprint(app: Sphinx, store: CareerBlogData) -> str:
-    """A hash of what the sidebar templates show (titles, dates, terms, counts)."""
-    digest = hashlib.sha256()
-    for post in store.listed_posts(app.config):
-        fields = post.fields
-        digest.update(repr((post.key, post.listed_title, fields.date, fields.categories,
-                            fields.tags, fields.visibility, fields.authors, fields.location,
-                            fields.language)).encode())  # fmt: skip
-    return digest.hexdigest()
-
-
-def uses_careerblog_sidebars(app: Sphinx) -> bool:
-    sidebars = getattr(app.config, "html_sidebars", {}) or {}
-    return any(
-        any(str(name).startswith(("careerblog/", "ablog/")) for name in templates)
-        for templates in sidebars.values()
-    )
 
 
 class PostReader:

@@ -1,0 +1,221 @@
+"""When a generated page is written again: one rule, decided at the end of reading.
+
+A generated page is written when
+
+* what it shows changed: its fingerprint is a hash of its ``PlannedPage`` (every
+  value its template context is made from, see ``plan``) and of the feed links it
+  advertises;
+* a global input changed (``site_fingerprint``): the extension's version, the
+  configuration and tags (Sphinx's build-info hashes), the templates, our static
+  assets, labels and message catalog, the navigation the theme draws (``NavigationCollector``) and,
+  when the blog sidebars are configured, what they show;
+* every document is being written (``-a``, or whatever else made Sphinx rewrite
+  them all): ``note_written`` sees each one on ``doctree-resolved`` in the main
+  process, serial or parallel;
+* or its output file is missing.
+
+The fingerprints are computed on ``env-get-updated``, where the builder exists and
+before Sphinx pickles the environment, and kept in ``env.careerblog.generated``
+under the builder's name and output directory (a doctree directory can be shared by
+several builders). Pages that the last build into that directory generated and this
+one does not are removed (``writing.finish_pages``). Nothing is kept in the output
+directory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx.environment.collectors import EnvironmentCollector
+
+from sphinx_careerblog import __version__
+from sphinx_careerblog.assets import STATIC_DIRS
+from sphinx_careerblog.data.store import GeneratedOutput, get_store
+from sphinx_careerblog.feeds.feeds import page_feeds
+from sphinx_careerblog.i18n import catalog_fingerprint
+from sphinx_careerblog.posts.collector import current_docname
+from sphinx_careerblog.site import links
+from sphinx_careerblog.site.contexts import labels
+from sphinx_careerblog.site.plan import Plan, PlannedPage, html_builder, output_file, plan_pages
+from sphinx_careerblog.site.sidebars import sidebar_fingerprint, uses_careerblog_sidebars
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Set
+
+    from docutils import nodes
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+    from sphinx_careerblog.data.store import CareerBlogData
+
+_DECISION = "careerblog.rewrites"
+_WRITTEN = "careerblog.written"
+_READ = "careerblog.read"
+
+
+class NavigationCollector(EnvironmentCollector):
+    """Keeps, per document, a digest of what a theme's navigation can show of it."""
+
+    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+        get_store(env).navigation.pop(docname, None)
+
+    def merge_other(
+        self, app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment
+    ) -> None:
+        mine, theirs = get_store(env).navigation, get_store(other).navigation
+        for docname in docnames:
+            if docname in theirs:
+                mine[docname] = theirs[docname]
+
+    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
+        env = app.env
+        docname = current_docname(env)
+        get_store(env).navigation[docname] = navigation_signature(env, docname)
+
+
+def navigation_signature(env: BuildEnvironment, docname: str) -> str:
+    """The title, the table of contents (with its toctrees and their options) and the
+    ``tocdepth`` of a document: everything ``toctree()`` draws of it."""
+    title = env.titles.get(docname)
+    toc = env.tocs.get(docname)
+    shown = (
+        title.pformat() if title is not None else None,
+        toc.pformat() if toc is not None else None,
+        env.metadata.get(docname, {}).get("tocdepth"),
+    )
+    return hashlib.sha256(repr(shown).encode()).hexdigest()
+
+
+def note_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """``env-before-read-docs``: whether this build reads documents (then Sphinx saves
+    the environment on its own)."""
+    get_store(env).transient[_READ] = bool(docnames)
+
+
+def note_written(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: the documents this build writes (main process only)."""
+    written = get_store(app.env).transient.setdefault(_WRITTEN, set())
+    assert isinstance(written, set)
+    written.add(docname)
+
+
+# -- fingerprints ----------------------------------------------------------------------
+
+
+def _digest(*parts: object) -> str:
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def page_fingerprint(app: Sphinx, page: PlannedPage) -> str:
+    """A hash of what one page shows: the planned page and the feeds it links to."""
+    return _digest(page, page_feeds(app, page.pagename))
+
+
+def _files_digest(directories: Iterable[Path]) -> str:
+    digest = hashlib.sha256()
+    for directory in directories:
+        for path in sorted(directory.rglob("*")):
+            if path.is_file():
+                digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def navigation_fingerprint(app: Sphinx, store: CareerBlogData) -> str:
+    navigation = store.navigation
+    shown = [(name, navigation.get(name)) for name in sorted(app.env.found_docs)]
+    # drafts and scheduled posts are taken out of the navigation (posts.visibility)
+    return _digest(shown, store.hidden_pages)
+
+
+def site_fingerprint(app: Sphinx) -> str:
+    """A hash of what every generated page shows alike (see the module docstring)."""
+    builder = html_builder(app)
+    store = get_store(app.env)
+    sidebars = sidebar_fingerprint(app, store) if uses_careerblog_sidebars(app) else None
+    return _digest(
+        __version__,
+        builder.name,
+        builder.build_info.config_hash,
+        builder.build_info.tags_hash,
+        builder.templates.newest_template_mtime(),
+        _files_digest(STATIC_DIRS),
+        labels(),
+        catalog_fingerprint(app.config.language),
+        navigation_fingerprint(app, store),
+        sidebars,
+    )
+
+
+# -- the decision ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rewrites:
+    """This build's plan, the pages to write because what they show changed, and the
+    files the last build generated that this one does not."""
+
+    plan: Plan
+    changed: frozenset[str]
+    stale: frozenset[str]
+
+
+def _output_of(app: Sphinx, plan: Plan) -> GeneratedOutput:
+    pages = {page.pagename: page_fingerprint(app, page) for page in plan.pages}
+    pages |= {f"file:{page.outfile}": page_fingerprint(app, page) for page in plan.files}
+    files = {output_file(app, page.pagename) for page in plan.pages}
+    files |= {page.outfile for page in plan.files if page.outfile is not None}
+    return GeneratedOutput(site_fingerprint(app), pages, frozenset(files))
+
+
+def decide_rewrites(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-get-updated`` (after the collectors): fingerprint every generated page,
+    remember them in the environment and keep this build's decision for writing.
+
+    Returns the root document when what is remembered changed although no document
+    was read: Sphinx saves the environment only when some document is updated.
+    """
+    if not links.generated_pages_available(app):
+        return []
+    store = get_store(env)
+    plan = plan_pages(app)
+    current = _output_of(app, plan)
+    key = (app.builder.name, str(Path(app.outdir).resolve()))
+    previous = store.generated.get(key)
+    if previous is None or previous.site != current.site:
+        changed = frozenset(current.pages)
+    else:
+        changed = frozenset(
+            name for name, value in current.pages.items() if previous.pages.get(name) != value
+        )
+    stale = previous.files - current.files if previous is not None else frozenset()
+    store.transient[_DECISION] = Rewrites(plan, changed, stale)
+    if current == previous:
+        return []
+    store.generated[key] = current
+    read = bool(store.transient.get(_READ))
+    return [] if read else [app.config.root_doc]
+
+
+def rewrites(app: Sphinx) -> Rewrites:
+    """This build's decision (computed on ``env-get-updated``)."""
+    decision = get_store(app.env).transient.get(_DECISION)
+    if isinstance(decision, Rewrites):
+        return decision
+    plan = plan_pages(app)  # not decided: write everything
+    return Rewrites(plan, frozenset(_output_of(app, plan).pages), frozenset())
+
+
+def is_full_write(app: Sphinx) -> bool:
+    """Whether this build writes every document (``-a``, a configuration or template
+    change, a new output directory, ...)."""
+    written = get_store(app.env).transient.get(_WRITTEN, set())
+    assert isinstance(written, set)
+    return app.env.found_docs <= written
+
+
+def must_write(app: Sphinx, decision: Rewrites, key: str, outfile: str, full: bool) -> bool:
+    """Whether to write the page (or file redirect) ``key`` to ``outfile`` now."""
+    return full or key in decision.changed or not (Path(app.outdir) / outfile).is_file()

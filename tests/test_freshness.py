@@ -1,0 +1,205 @@
+"""The freshness rule for generated pages and feeds, on real builds.
+
+A generated page is written again when what it shows changed, when a global input
+changed (``-a``, configuration, navigation), or when its file is missing; nothing
+is kept in the output directory; and an incremental build's output equals a clean
+build's, serial or parallel.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .conftest import edit, warning_text, write_project
+from .pages_helpers import blog, no_state_files, post
+
+CONF = "careerblog_posts_per_page = 2\n"
+
+#: under blog/: the generated pages and feeds a category change of p03 must rewrite
+#: (p03 is Growth, by bob, tagged "all", from 2023; see ``pages_helpers.blog``)
+RECATEGORIZED = {
+    "blog/page/3.html",  # the index page listing p03
+    "blog/category/growth/page/2.html",  # the old category's page that held it
+    "blog/category/fresh.html",  # the new category
+    "blog/categories.html",  # counts
+    "blog/tag/all/page/3.html",  # its tag page shows its categories
+    "blog/author/bob/page/2.html",  # so does its author's
+    "blog/archive/2023.html",  # and its year's
+    "blog/atom.xml",
+    "blog/rss.xml",
+    "blog/feed.json",
+    "blog/posts.json",
+    "blog/category/growth.atom.xml",
+    "blog/category/fresh.atom.xml",
+}
+
+
+def _files() -> dict[str, str]:
+    files = blog(8)
+    files["index.md"] = "# Home\n\n```{toctree}\n:glob:\n\nposts/*\nabout\n```\n"
+    files["about.md"] = "# About\n\nNot a post.\n"
+    return files
+
+
+def _recategorize(src: Path) -> None:
+    path = src / "posts" / "p03.md"
+    edit(path, path.read_text().replace("category: Growth", "category: Fresh"))
+
+
+def _outputs(outdir: Path) -> dict[str, bytes]:
+    """Every generated page and feed (everything under ``blog/``)."""
+    return {
+        path.relative_to(outdir).as_posix(): path.read_bytes()
+        for path in sorted((Path(outdir) / "blog").rglob("*"))
+        if path.is_file()
+    }
+
+
+def _mtimes(outdir: Path) -> dict[str, int]:
+    return {
+        path.relative_to(outdir).as_posix(): path.stat().st_mtime_ns
+        for path in Path(outdir).rglob("*")
+        if path.is_file()
+    }
+
+
+def _changed(before: dict[str, int], after: dict[str, int]) -> set[str]:
+    return {name for name, mtime in after.items() if before.get(name) != mtime}
+
+
+def _build(make_app, src: Path, **kwargs):
+    app = make_app("html", srcdir=src, **kwargs)
+    app.build()
+    assert warning_text(app) == ""
+    app.cleanup()
+    return app
+
+
+def _build_all(make_app, src: Path, parallel: int = 1):
+    app = make_app("html", srcdir=src, parallel=parallel)
+    app.build(force_all=True)
+    assert warning_text(app) == ""
+    app.cleanup()
+    return app
+
+
+def test_a_rewrites_every_generated_page_and_keeps_unchanged_feeds(make_app, tmp_path) -> None:
+    src = write_project(tmp_path / "src", _files(), CONF)
+    app = _build(make_app, src)
+    outdir = Path(app.outdir)
+    before = _mtimes(outdir)
+    pages = {name for name in before if name.startswith("blog/") and name.endswith(".html")}
+    assert len(pages) > 25
+
+    _build_all(make_app, src)
+    changed = _changed(before, _mtimes(outdir))
+    assert pages <= changed  # sphinx-build -a: every generated page is written again
+    feeds = {name for name in before if name.startswith("blog/") and name.endswith(("xml", "json"))}
+    assert feeds and not feeds & changed  # same bytes: left alone, mtime kept
+    assert no_state_files(outdir)
+
+
+def test_no_state_files_in_the_output_directory(make_app, tmp_path) -> None:
+    src = write_project(tmp_path / "src", _files(), CONF)
+    app = _build(make_app, src)
+    _recategorize(src)
+    _build(make_app, src)
+    assert no_state_files(app.outdir)
+    for builder in ("dirhtml", "text"):
+        other = make_app(builder, srcdir=src)
+        other.build()
+        assert no_state_files(other.outdir)
+        other.cleanup()
+
+
+@pytest.mark.parametrize("parallel", [1, 2])
+def test_category_change_rewrites_only_what_shows_it(make_app, tmp_path, parallel) -> None:
+    src = write_project(tmp_path / "inc", _files(), CONF)
+    app = _build(make_app, src, parallel=parallel)
+    outdir = Path(app.outdir)
+    before = _mtimes(outdir)
+
+    _recategorize(src)
+    _build(make_app, src, parallel=parallel)
+    changed = {name for name in _changed(before, _mtimes(outdir)) if name.startswith("blog/")}
+    assert changed == RECATEGORIZED
+    incremental = _outputs(outdir)
+
+    clean_src = write_project(tmp_path / "clean", _files(), CONF)
+    _recategorize(clean_src)
+    clean = _build(make_app, clean_src)
+    expected = _outputs(clean.outdir)
+    assert sorted(incremental) == sorted(expected)  # nothing stale left, nothing missing
+    for name, data in expected.items():
+        assert incremental[name] == data, name
+
+    # and a parallel clean build writes the same bytes as a serial one
+    parallel_src = write_project(tmp_path / "par", _files(), CONF)
+    _recategorize(parallel_src)
+    assert _outputs(_build_all(make_app, parallel_src, parallel=2).outdir) == expected
+
+
+def test_no_change_and_body_edit_write_no_generated_page(make_app, tmp_path) -> None:
+    src = write_project(tmp_path / "src", _files(), CONF)
+    app = _build(make_app, src)
+    before = _mtimes(Path(app.outdir))
+    _build(make_app, src)
+    path = src / "posts" / "p02.md"
+    edit(path, path.read_text() + "\nA later paragraph, not the summary.\n")
+    _build(make_app, src)
+    changed = _changed(before, _mtimes(Path(app.outdir)))
+    # only the catalog, which lists each post's word count
+    assert {name for name in changed if name.startswith("blog/")} == {"blog/posts.json"}
+
+
+def test_navigation_change_rewrites_every_generated_page(make_app, tmp_path) -> None:
+    src = write_project(tmp_path / "src", _files(), CONF)
+    app = _build(make_app, src, confoverrides={"html_theme": "alabaster"})
+    outdir = Path(app.outdir)
+    before = _mtimes(outdir)
+    edit(src / "about.md", "# About us\n\nNot a post.\n")  # a title the navigation shows
+    _build(make_app, src, confoverrides={"html_theme": "alabaster"})
+    changed = _changed(before, _mtimes(outdir))
+    pages = {name for name in before if name.startswith("blog/") and name.endswith(".html")}
+    assert pages <= changed
+    assert "About us" in (outdir / "blog" / "index.html").read_text()
+
+
+def test_presentation_config_change_is_remembered(make_app, tmp_path) -> None:
+    # an "html" value: Sphinx rewrites every document but reads none, so the
+    # extension must make it save the environment with the new fingerprints
+    src = write_project(tmp_path / "src", _files(), CONF)
+    app = _build(make_app, src)
+    outdir = Path(app.outdir)
+    assert (outdir / "blog" / "page" / "4.html").is_file()
+    edit(src / "conf.py", (src / "conf.py").read_text().replace("= 2", "= 3"))
+    _build(make_app, src)
+    assert not (outdir / "blog" / "page" / "4.html").exists()  # stale page removed
+    assert (outdir / "blog" / "page" / "3.html").is_file()
+    before = _mtimes(outdir)
+    _build(make_app, src)
+    assert not {name for name in _changed(before, _mtimes(outdir)) if name.startswith("blog/")}
+
+
+def test_missing_page_file_is_written_again(make_app, tmp_path) -> None:
+    src = write_project(tmp_path / "src", _files(), CONF)
+    app = _build(make_app, src)
+    target = Path(app.outdir) / "blog" / "tag" / "even.html"
+    text = target.read_bytes()
+    target.unlink()
+    _build(make_app, src)
+    assert target.read_bytes() == text
+
+
+def test_new_post_rewrites_its_listings(make_app, tmp_path) -> None:
+    src = write_project(tmp_path / "src", _files(), CONF)
+    app = _build(make_app, src)
+    edit(src / "posts" / "p20.md", post("Newest", date="2031-01-01", category="Craft"))
+    _build(make_app, src)
+    index = (Path(app.outdir) / "blog" / "index.html").read_text()
+    assert "Newest" in index
+    clean_src = write_project(tmp_path / "clean", _files(), CONF)
+    edit(clean_src / "posts" / "p20.md", post("Newest", date="2031-01-01", category="Craft"))
+    assert _outputs(app.outdir) == _outputs(_build(make_app, clean_src).outdir)
