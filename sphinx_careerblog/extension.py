@@ -16,7 +16,8 @@ from sphinx_careerblog.ablog import posts as ablog_posts
 from sphinx_careerblog.ablog import settings as ablog_settings
 from sphinx_careerblog.ablog import sidebars as ablog_sidebars
 from sphinx_careerblog.data.store import ENV_VERSION, get_store
-from sphinx_careerblog.feeds import catalog, feeds
+from sphinx_careerblog.feeds import autodiscovery, catalog
+from sphinx_careerblog.feeds import writing as feed_writing
 from sphinx_careerblog.i18n import LOCALE_DIR, MESSAGE_CATALOG_NAME
 from sphinx_careerblog.listings import cards, resolve
 from sphinx_careerblog.listings.collector import ListingsCollector
@@ -125,9 +126,9 @@ def setup_reflections(app: Sphinx) -> None:
 
 def setup_feeds(app: Sphinx) -> None:
     """Atom, RSS, JSON Feed, per-category Atom, ``posts.json``, autodiscovery links."""
-    app.connect("build-finished", feeds.write_feeds)
+    app.connect("build-finished", feed_writing.write_feeds)
     app.connect("build-finished", catalog.write_catalog)
-    app.connect("html-page-context", feeds.add_feed_links)
+    app.connect("html-page-context", autodiscovery.add_feed_links)
 
 
 def setup_ablog(app: Sphinx) -> None:

@@ -17,7 +17,9 @@ from bs4 import BeautifulSoup
 from defusedxml import ElementTree as SafeET
 from lxml import etree
 
-from sphinx_careerblog.feeds.feeds import _clean, absolute_links, as_utc
+from sphinx_careerblog.feeds.fulltext import absolute_links
+from sphinx_careerblog.feeds.model import as_utc
+from sphinx_careerblog.feeds.xmltree import clean_text as _clean
 
 from .conftest import warning_text
 

@@ -203,3 +203,57 @@ def test_new_post_rewrites_its_listings(make_app, tmp_path) -> None:
     clean_src = write_project(tmp_path / "clean", _files(), CONF)
     edit(clean_src / "posts" / "p20.md", post("Newest", date="2031-01-01", category="Craft"))
     assert _outputs(app.outdir) == _outputs(_build(make_app, clean_src).outdir)
+
+
+def test_category_change_rewrites_only_the_postlists_that_change(make_app, tmp_path) -> None:
+    files = _files()
+    files["index.md"] = "# Home\n\n```{toctree}\n:glob:\n\nposts/*\nabout\nlists/*\n```\n"
+    for name, options in {
+        "craft": ":category: Craft",
+        "growth": ":category: Growth",
+        "latest": ":limit: 2",
+        "bob": ":author: bob\n:format: table",
+    }.items():
+        files[f"lists/{name}.md"] = f"# {name}\n\n```{{postlist}}\n{options}\n```\n"
+    files["lists/terms.md"] = "# Terms\n\n```{taxonomy}\n:kind: categories\n```\n"
+
+    src = write_project(tmp_path / "inc", files, CONF)
+    app = _build(make_app, src)
+    outdir = Path(app.outdir)
+    before = _mtimes(outdir)
+    _recategorize(src)
+    _build(make_app, src)
+    changed = {name for name in _changed(before, _mtimes(outdir)) if name.startswith("lists/")}
+    # Craft and the two newest posts do not change; the taxonomy shows counts
+    assert changed == {"lists/growth.html", "lists/bob.html", "lists/terms.html"}
+
+    clean_src = write_project(tmp_path / "clean", files, CONF)
+    _recategorize(clean_src)
+    clean = Path(_build(make_app, clean_src).outdir)
+    for name in ("craft", "growth", "latest", "bob", "terms"):
+        page = f"lists/{name}.html"
+        assert (outdir / page).read_bytes() == (clean / page).read_bytes(), page
+
+
+def test_feeds_follow_their_inputs(make_app, tmp_path) -> None:
+    src = write_project(tmp_path / "src", _files(), CONF)
+    outdir = Path(_build(make_app, src).outdir)
+    atom, catalog = outdir / "blog" / "atom.xml", outdir / "blog" / "posts.json"
+    entries = atom.read_text().count("<entry>")
+    assert entries == 8
+    # a missing file is written again, even when nothing changed
+    atom.unlink()
+    catalog.unlink()
+    _build(make_app, src)
+    assert atom.read_text().count("<entry>") == entries
+    assert catalog.is_file()
+    # a presentation option only the feeds read
+    edit(src / "conf.py", (src / "conf.py").read_text() + "careerblog_feed_length = 3\n")
+    _build(make_app, src)
+    assert atom.read_text().count("<entry>") == 3
+    # a summary: shown by feeds and pages alike
+    path = src / "posts" / "p07.md"
+    edit(path, path.read_text().replace("Summary of Post 07.", "A new summary."))
+    _build(make_app, src)
+    assert "A new summary." in atom.read_text()
+    assert "A new summary." in catalog.read_text()

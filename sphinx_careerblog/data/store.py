@@ -17,7 +17,9 @@ only reads. ``ENV_VERSION`` changes whenever a stored record changes shape:
    ``reflection_order``.
 9. ``navigation`` (what the theme's navigation shows of each document) and
    ``generated`` (per builder and output directory: the fingerprint of every
-   generated page and the files written), replacing state files in the output.
+   generated page and the files written), replacing state files in the output;
+   ``postlists`` and ``postlist_signatures``: what each document holding only
+   postlists selects, so a change rewrites only the documents whose lists change.
 """
 
 from __future__ import annotations
@@ -55,8 +57,13 @@ class CareerBlogData:
     checklists: dict[str, tuple[ChecklistRecord, ...]] = field(default_factory=dict)
     #: documents holding a listing directive (postlist, taxonomy, reflectionlist)
     listing_docs: set[str] = field(default_factory=set)
-    #: hash of everything listings show; a change rewrites ``listing_docs``
+    #: hash of everything listings show; a change rewrites ``listing_docs`` (those in
+    #: ``postlists`` only when ``postlist_signatures`` changes)
     fingerprint: str = ""
+    #: per document whose only listings are postlists: their ``PostListOptions``
+    postlists: dict[str, tuple[object, ...]] = field(default_factory=dict)
+    #: per document in ``postlists``: a hash of what its postlists show
+    postlist_signatures: dict[str, str] = field(default_factory=dict)
     #: hash of what sidebars show; a change rewrites every page
     sidebar_fingerprint: str = ""
     #: hash of what related-post and series links show; a change rewrites every post

@@ -17,20 +17,20 @@ from sphinx_careerblog import __version__
 from sphinx_careerblog.data import paths
 from sphinx_careerblog.data.model import slugify
 from sphinx_careerblog.data.query import get_index
-from sphinx_careerblog.feeds.feeds import (
+from sphinx_careerblog.feeds.model import image_url, rfc3339
+from sphinx_careerblog.feeds.plan import (
     FeedPlan,
     SiteUrls,
     base_url_problem,
     configured_base_url,
     entry_id,
-    image_url,
     is_feed_builder,
     normalised_base,
     page_uri,
     plan_feeds,
     post_url,
-    rfc3339,
 )
+from sphinx_careerblog.site import freshness
 from sphinx_careerblog.site.links import generated_pages_available, term_title
 
 if TYPE_CHECKING:
@@ -134,6 +134,8 @@ def write_catalog(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or not is_feed_builder(app.builder):
         return
     target = Path(app.outdir) / paths.catalog_file(app.config.careerblog_path)
+    if freshness.feeds_unchanged(app) and target.is_file():
+        return  # built from the same inputs as the file already there
     data = catalog_document(app)
     target.parent.mkdir(parents=True, exist_ok=True)
     if not target.exists() or target.read_bytes() != data:

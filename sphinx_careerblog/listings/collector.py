@@ -21,10 +21,18 @@ from sphinx import addnodes
 from sphinx.environment.collectors import EnvironmentCollector
 
 from sphinx_careerblog.data.query import get_index
-from sphinx_careerblog.data.selection import date_neighbours, related_posts, series_neighbours
+from sphinx_careerblog.data.selection import (
+    Selection,
+    date_neighbours,
+    declared_slugs,
+    related_posts,
+    select,
+    series_neighbours,
+)
 from sphinx_careerblog.data.store import get_store
+from sphinx_careerblog.listings.options import PostListOptions
 from sphinx_careerblog.posts.collector import current_docname
-from sphinx_careerblog.posts.nodes import cb_post_footer, cb_post_list, cb_taxonomy
+from sphinx_careerblog.posts.nodes import cb_post_footer, cb_post_list, cb_post_meta, cb_taxonomy
 from sphinx_careerblog.warnings import CbWarning, warn
 
 if TYPE_CHECKING:
@@ -34,6 +42,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from sphinx_careerblog.data.model import PostRecord
+    from sphinx_careerblog.data.query import BlogIndex
     from sphinx_careerblog.data.store import CareerBlogData
 
 DOMAIN_NAME = "blog"
@@ -47,12 +56,18 @@ class ListingsCollector(EnvironmentCollector):
     """
 
     def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-        get_store(env).listing_docs.discard(docname)
+        store = get_store(env)
+        store.listing_docs.discard(docname)
+        store.postlists.pop(docname, None)
 
     def merge_other(
         self, app: Sphinx, env: BuildEnvironment, docnames: Set[str], other: BuildEnvironment
     ) -> None:
-        get_store(env).listing_docs.update(get_store(other).listing_docs & docnames)
+        store, theirs = get_store(env), get_store(other)
+        store.listing_docs.update(theirs.listing_docs & docnames)
+        store.postlists.update(
+            (docname, theirs.postlists[docname]) for docname in docnames & theirs.postlists.keys()
+        )
 
     def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
         env = app.env
@@ -60,6 +75,9 @@ class ListingsCollector(EnvironmentCollector):
         store = get_store(env)
         if _depends_on_posts(doctree):
             store.listing_docs.add(docname)
+            postlists = _postlists_only(doctree)
+            if postlists is not None:
+                store.postlists[docname] = postlists
         for post in store.posts.get(docname, ()):
             scope = _post_scope(doctree, post.anchor)
             if scope is None:
@@ -79,7 +97,16 @@ class ListingsCollector(EnvironmentCollector):
         listing = listing_fingerprint(store)
         if listing != store.fingerprint:
             store.fingerprint = listing
-            changed |= store.listing_docs
+            # a document whose only listings are postlists is rewritten when what its
+            # postlists select changed; any other listing document on every change
+            signatures = postlist_signatures(app, store)
+            changed |= {
+                docname
+                for docname in store.listing_docs
+                if docname not in signatures
+                or store.postlist_signatures.get(docname) != signatures[docname]
+            }
+            store.postlist_signatures = signatures
         # related posts and series links under each post show other posts' titles,
         # dates and links; a summary-only edit must not rewrite every post
         neighbours = neighbour_fingerprint(store)
@@ -99,9 +126,52 @@ def listing_fingerprint(store: CareerBlogData) -> str:
     """A hash of every post field that some listing, byline or feed may show."""
     digest = hashlib.sha256()
     for post in store.iter_posts():
-        digest.update(repr((post.key, post.title, post.fields, post.summary, post.image,
-                            post.reading_minutes)).encode())  # fmt: skip
+        digest.update(_listed(post).encode())
     return digest.hexdigest()
+
+
+def postlist_selection(
+    app: Sphinx, index: BlogIndex, options: PostListOptions, docname: str
+) -> Selection:
+    """The posts a ``postlist`` with ``options`` in ``docname`` shows, in order (its
+    renderer and its freshness check both ask here)."""
+    config = app.config
+    return select(
+        index,
+        dict(options.filters),
+        authors=config.careerblog_authors,
+        declared=declared_slugs(
+            config.careerblog_categories, config.careerblog_tags, config.careerblog_authors
+        ),
+        exclude_docname=docname if options.exclude_current else None,
+        sort=options.sort,
+        limit=options.limit,
+    )
+
+
+def postlist_signatures(app: Sphinx, store: CareerBlogData) -> dict[str, str]:
+    """Per document holding only postlists, a hash of every post field they may show
+    (for the posts they select) and of the filter values that matched nothing."""
+    index = get_index(app)
+    shown: dict[str, str] = {}
+    signatures: dict[str, str] = {}
+    for docname, postlists in store.postlists.items():
+        digest = hashlib.sha256()
+        for options in postlists:
+            assert isinstance(options, PostListOptions)
+            selection = postlist_selection(app, index, options, docname)
+            for post in selection.posts:
+                if post.key not in shown:
+                    shown[post.key] = _listed(post)
+                digest.update(shown[post.key].encode())
+            digest.update(repr(selection.unknown).encode())
+        signatures[docname] = digest.hexdigest()
+    return signatures
+
+
+def _listed(post: PostRecord) -> str:
+    return repr((post.key, post.title, post.fields, post.summary, post.image,
+                 post.reading_minutes))  # fmt: skip
 
 
 def neighbour_fingerprint(store: CareerBlogData) -> str:
@@ -180,6 +250,28 @@ def _depends_on_posts(doctree: nodes.document) -> bool:
         if isinstance(node, addnodes.pending_xref) and node.get("refdomain") == DOMAIN_NAME:
             return True
     return False
+
+
+def _postlists_only(doctree: nodes.document) -> tuple[PostListOptions, ...] | None:
+    """The options of the document's postlists, when they are all it shows of other
+    documents (no taxonomy, no ``blog`` role, no placeholder of another feature)."""
+    found: list[PostListOptions] = []
+    for node in doctree.findall(nodes.Element):
+        if isinstance(node, cb_post_list):
+            options = node.get("options")
+            if not isinstance(options, PostListOptions):
+                return None
+            found.append(options)
+        elif (
+            isinstance(node, cb_taxonomy)
+            or (isinstance(node, addnodes.pending_xref) and node.get("refdomain") == DOMAIN_NAME)
+            or (
+                type(node).__name__.startswith("cb_")
+                and not isinstance(node, (cb_post_meta, cb_post_footer))
+            )
+        ):
+            return None
+    return tuple(found) or None
 
 
 def _post_scope(doctree: nodes.document, anchor: str) -> nodes.Element | None:

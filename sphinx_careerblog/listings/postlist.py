@@ -14,9 +14,9 @@ from docutils import nodes
 
 from sphinx_careerblog.data.model import slugify
 from sphinx_careerblog.data.paths import TermKind
-from sphinx_careerblog.data.selection import declared_slugs, select
 from sphinx_careerblog.i18n import _, reading_time
 from sphinx_careerblog.listings.cards import card_grid
+from sphinx_careerblog.listings.collector import postlist_selection
 from sphinx_careerblog.listings.options import FORMATS, PostListOptions
 from sphinx_careerblog.listings.render import ListingRenderer
 from sphinx_careerblog.warnings import CbWarning, warn
@@ -89,19 +89,8 @@ class PostListRenderer(ListingRenderer):
 
     def selected(self) -> list[PostRecord]:
         """The posts the filters select, sorted and limited; unknown values reported."""
-        options = self.options
-        config = self.config
-        selection = select(
-            self.index,
-            dict(options.filters),
-            authors=config.careerblog_authors,
-            declared=declared_slugs(
-                config.careerblog_categories, config.careerblog_tags, config.careerblog_authors
-            ),
-            exclude_docname=self.node.get("docname") if options.exclude_current else None,
-            sort=options.sort,
-            limit=options.limit,
-        )
+        docname = str(self.node.get("docname", ""))
+        selection = postlist_selection(self.app, self.index, self.options, docname)
         for option, value in selection.unknown:
             self.warn_unknown(option, value)
         return list(selection.posts)

@@ -19,14 +19,13 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx_careerblog.data.store import get_store
 from sphinx_careerblog.data.urls import safe_url
-from sphinx_careerblog.feeds.feeds import (
+from sphinx_careerblog.feeds.model import image_url, rfc3339
+from sphinx_careerblog.feeds.plan import (
     SiteUrls,
     base_url_problem,
     configured_base_url,
-    image_url,
     normalised_base,
     post_url,
-    rfc3339,
 )
 
 if TYPE_CHECKING:

@@ -14,6 +14,9 @@ A generated page is written when
   process, serial or parallel;
 * or its output file is missing.
 
+The feeds and ``posts.json`` are built again (and written when their bytes differ)
+unless their inputs (``feeds_fingerprint``) are unchanged and no full write happens.
+
 The fingerprints are computed on ``env-get-updated``, where the builder exists and
 before Sphinx pickles the environment, and kept in ``env.careerblog.generated``
 under the builder's name and output directory (a doctree directory can be shared by
@@ -34,7 +37,7 @@ from sphinx.environment.collectors import EnvironmentCollector
 from sphinx_careerblog import __version__
 from sphinx_careerblog.assets import STATIC_DIRS
 from sphinx_careerblog.data.store import GeneratedOutput, get_store
-from sphinx_careerblog.feeds.feeds import page_feeds
+from sphinx_careerblog.feeds.autodiscovery import page_feeds
 from sphinx_careerblog.i18n import catalog_fingerprint
 from sphinx_careerblog.posts.collector import current_docname
 from sphinx_careerblog.site import links
@@ -162,8 +165,22 @@ class Rewrites:
     stale: frozenset[str]
 
 
+#: the key, among page fingerprints, of what the feeds and ``posts.json`` are built from
+FEEDS = "feeds:"
+
+
+def feeds_fingerprint(app: Sphinx) -> str:
+    """A hash of what the feeds and the catalog are built from (without full text):
+    every post record, the images Sphinx copies, and the global inputs."""
+    env = app.env
+    images = sorted((name, entry[1]) for name, entry in env.images.items())
+    records = [repr(post) for post in get_store(env).iter_posts()]
+    return _digest(site_fingerprint(app), records, images)
+
+
 def _output_of(app: Sphinx, plan: Plan) -> GeneratedOutput:
     pages = {page.pagename: page_fingerprint(app, page) for page in plan.pages}
+    pages[FEEDS] = feeds_fingerprint(app)
     pages |= {f"file:{page.outfile}": page_fingerprint(app, page) for page in plan.files}
     files = {output_file(app, page.pagename) for page in plan.pages}
     files |= {page.outfile for page in plan.files if page.outfile is not None}
@@ -214,6 +231,18 @@ def is_full_write(app: Sphinx) -> bool:
     written = get_store(app.env).transient.get(_WRITTEN, set())
     assert isinstance(written, set)
     return app.env.found_docs <= written
+
+
+def feeds_unchanged(app: Sphinx) -> bool:
+    """Whether the feeds and the catalog would be built from what the last build into
+    this output directory built them from (never with full text, whose bodies show
+    other documents' titles)."""
+    if app.config.careerblog_feed_fulltext or not links.generated_pages_available(app):
+        return False
+    decision = get_store(app.env).transient.get(_DECISION)
+    if not isinstance(decision, Rewrites) or FEEDS in decision.changed:
+        return False
+    return not is_full_write(app)
 
 
 def must_write(app: Sphinx, decision: Rewrites, key: str, outfile: str, full: bool) -> bool:

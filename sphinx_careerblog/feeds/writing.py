@@ -1,0 +1,170 @@
+"""``build-finished``: build every feed of the plan and write the files whose bytes
+changed (an unchanged feed keeps its modification time); remove feeds this
+extension wrote earlier that the sources no longer give.
+
+Feeds are written on ``build-finished`` only (never from ``doctree-resolved``, which
+may run in forked processes), and only when the build succeeded under an HTML
+builder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx_careerblog.data import paths
+from sphinx_careerblog.data.query import get_index
+from sphinx_careerblog.feeds.atom import atom_document
+from sphinx_careerblog.feeds.fulltext import BodyRenderer
+from sphinx_careerblog.feeds.jsonfeed import json_document
+from sphinx_careerblog.feeds.model import (
+    Entry,
+    Feed,
+    feed_author,
+    make_entry,
+    site_language,
+)
+from sphinx_careerblog.feeds.plan import (
+    GENERATOR,
+    JSON_FEED_VERSION,
+    FeedPlan,
+    SiteUrls,
+    base_url_problem,
+    configured_base_url,
+    in_feeds,
+    is_feed_builder,
+    page_uri,
+    plan_feeds,
+)
+from sphinx_careerblog.feeds.rss import rss_document
+from sphinx_careerblog.i18n import _
+from sphinx_careerblog.site import freshness
+from sphinx_careerblog.site.links import generated_pages_available, term_title
+from sphinx_careerblog.warnings import CbWarning, conf_location, warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from sphinx_careerblog.data.model import PostRecord
+
+SERIALISERS = {"atom": atom_document, "rss": rss_document, "json": json_document}
+
+
+def blog_home_url(app: Sphinx, urls: SiteUrls) -> str:
+    if generated_pages_available(app):
+        return urls.url(page_uri(app.builder, paths.index_page(app.config.careerblog_path)))
+    return urls.base
+
+
+def category_home_url(app: Sphinx, urls: SiteUrls, label: str) -> str:
+    if generated_pages_available(app):
+        pagename = paths.term_page(app.config.careerblog_path, "category", label)
+        return urls.url(page_uri(app.builder, pagename))
+    return blog_home_url(app, urls)
+
+
+def build_feeds(app: Sphinx, plan: FeedPlan) -> dict[str, bytes]:
+    """Every feed file of the plan: output path -> bytes."""
+    config = app.config
+    urls = plan.urls
+    renderer = BodyRenderer(app, urls) if config.careerblog_feed_fulltext else None
+    entries: dict[str, Entry] = {}
+
+    def entries_of(posts: tuple[PostRecord, ...]) -> tuple[Entry, ...]:
+        for post in posts:
+            if post.key not in entries:
+                entries[post.key] = make_entry(app, post, urls, renderer)
+        return tuple(entries[post.key] for post in posts)
+
+    title = str(config.careerblog_title or config.project)
+    language = site_language(config)
+    author = feed_author(config)
+    scheme_base = urls.url(f"{plan.root}/")
+    files: dict[str, bytes] = {}
+    site_files = plan.site_files()
+    if site_files:
+        feed = Feed(
+            title=title,
+            description=_("The latest posts of %s") % title,
+            home_url=blog_home_url(app, urls),
+            entries=entries_of(plan.site_posts),
+            self_urls={fmt: urls.url(path) for fmt, path in site_files},
+            language=language,
+            author=author,
+            scheme_base=scheme_base,
+        )
+        for fmt, path in site_files:
+            files[path] = SERIALISERS[fmt](feed)
+    for slug, (label, posts) in plan.categories.items():
+        category_path = plan.category_file(slug)
+        if category_path is None:
+            continue
+        category = term_title(app, "category", label)
+        declared = config.careerblog_categories.get(slug) or config.careerblog_categories.get(
+            label, {}
+        )
+        feed = Feed(
+            # Translators: the title of a category's feed (blog title, category title)
+            title=_("%(blog)s: %(category)s") % {"blog": title, "category": category},
+            description=declared.get("description") or _("Posts in the category %s") % category,
+            home_url=category_home_url(app, urls, label),
+            entries=entries_of(posts),
+            self_urls={"atom": urls.url(category_path)},
+            language=language,
+            author=author,
+            scheme_base=scheme_base,
+        )
+        files[category_path] = atom_document(feed)
+    return files
+
+
+def write_feeds(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: write the feeds of a successful HTML build."""
+    if exception is not None or not is_feed_builder(app.builder):
+        return
+    config = app.config
+    if not config.careerblog_feed_formats:
+        return
+    problem = base_url_problem(configured_base_url(config))
+    if problem:
+        if any(in_feeds(post) for post in get_index(app).posts):
+            name = "careerblog_baseurl" if app.config.careerblog_baseurl else "html_baseurl"
+            warn(CbWarning.FEED, problem, location=conf_location(app.confdir, name))
+        return
+    plan = plan_feeds(app)
+    if plan is None:
+        return
+    outdir = Path(app.outdir)
+    if freshness.feeds_unchanged(app) and all((outdir / path).is_file() for path in plan.files()):
+        return  # built from the same inputs as the files already there
+    files = build_feeds(app, plan)
+    for path, data in files.items():
+        target = outdir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.exists() or target.read_bytes() != data:
+            target.write_bytes(data)
+    remove_stale_feeds(outdir, plan.root, set(files))
+
+
+def remove_stale_feeds(outdir: Path, root: str, written: set[str]) -> None:
+    """Remove feeds this extension wrote earlier that the sources no longer give.
+
+    Only files at feed paths that carry this extension's generator mark are removed:
+    a deleted category's feed, or a site feed after its last public post went.
+    """
+    candidates = [paths.feed_file(root, fmt) for fmt in paths.FEED_FILES]
+    category_dir = outdir / root / "category"
+    if category_dir.is_dir():
+        candidates += [f"{root}/category/{p.name}" for p in category_dir.glob("*.atom.xml")]
+    for path in sorted(set(candidates) - written):
+        target = outdir / path
+        if target.is_file() and _written_by_us(target):
+            target.unlink()
+
+
+def _written_by_us(path: Path) -> bool:
+    with path.open("rb") as stream:
+        head = stream.read(16384)
+    if path.suffix == ".json":  # JSON Feed has no generator field: a 1.1 feed at our path
+        return f'"version": "{JSON_FEED_VERSION}"'.encode() in head
+    return f">{GENERATOR}".encode() in head and b"<generator" in head
