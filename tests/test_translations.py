@@ -261,7 +261,7 @@ def tree(tmp_path: Path) -> catalogs.Layout:
 
 
 def test_check_finds_a_new_message_missing_in_every_language(tree: catalogs.Layout) -> None:
-    module = tree.package / "site" / "pages.py"
+    module = tree.package / "site" / "contexts.py"
     module.write_text(module.read_text("utf-8") + '\n\nLABEL = _("A brand new label")\n')
     problems = catalogs.check(tree)
     assert f"{tree.pot.name} does not match the sources (run `make locale`)" in problems
