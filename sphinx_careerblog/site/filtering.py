@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 
 from sphinx_careerblog.assets import is_interactive
 from sphinx_careerblog.data import paths
-from sphinx_careerblog.feeds.feeds import is_feed_builder
+from sphinx_careerblog.feeds.plan import is_feed_builder
 from sphinx_careerblog.i18n import _, ngettext
 from sphinx_careerblog.site.links import generated_pages_available
 
