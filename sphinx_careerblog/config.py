@@ -118,6 +118,27 @@ def _is_comments(value: Any) -> str | None:
     return None
 
 
+_FEED_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+_TEMPLATE_FIELDS = ("title", "summary", "content")
+
+
+def _is_feed_templates(value: Any) -> str | None:
+    """Feed name -> {title, summary, content} Jinja template strings."""
+    if not isinstance(value, dict):
+        return 'expected a dict such as {"atom": {"title": "{{ title }}"}}'
+    for name, fields in value.items():
+        if not isinstance(name, str) or not _FEED_NAME.fullmatch(name):
+            return f"feed name {name!r} must be letters, digits, '-' and '_'"
+        if not isinstance(fields, dict):
+            return f"feed {name!r}: expected a dict of templates"
+        unknown = sorted(set(fields) - set(_TEMPLATE_FIELDS))
+        if unknown:
+            return f"feed {name!r}: unknown keys {unknown}; allowed: {', '.join(_TEMPLATE_FIELDS)}"
+        if not all(isinstance(text, str) for text in fields.values()):
+            return f"feed {name!r}: templates must be strings"
+    return None
+
+
 def _registry(allowed: tuple[str, ...]) -> Checker:
     def check(value: Any) -> str | None:
         if not isinstance(value, dict):
@@ -213,6 +234,12 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
                 "previous/next links between posts by date under each post"),
     ConfigValue("careerblog_feed_archives", False, "html", (bool,), _is_bool,
                 "a feed for every category, tag, author, year, language and location page"),
+    ConfigValue("careerblog_feed_titles", False, "html", (bool,), _is_bool,
+                "feed entries carry titles only (no summary or content)"),
+    ConfigValue("careerblog_feed_templates", {}, "html", (dict,), _is_feed_templates,
+                "Jinja templates for feed entries' title, summary and content, per feed"),
+    ConfigValue("careerblog_feed_subtitle", None, "html", (str, type(None)), _is_optional_str,
+                "the site feeds' subtitle (default: 'The latest posts of <title>')"),
     ConfigValue("careerblog_comments", None, "html", (dict, type(None)), _is_comments,
                 "comments under posts: {'provider': 'giscus', ...} or {'provider': 'disqus', ...}"),
     ConfigValue("careerblog_competencies", {}, "env", (dict,),

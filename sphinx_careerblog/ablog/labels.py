@@ -102,8 +102,8 @@ def _compute_labels(app: Sphinx) -> dict[str, LabelTarget]:
         "blog-tags": LabelTarget(_("Tags"), pagename=overview(root, "tags")),
         "blog-categories": LabelTarget(_("Categories"), pagename=overview(root, "categories")),
         "blog-authors": LabelTarget(_("Authors"), pagename=overview(root, "authors")),
-        "blog-languages": LabelTarget(_("Languages")),
-        "blog-locations": LabelTarget(_("Locations")),
+        "blog-languages": LabelTarget(_("Languages"), pagename=overview(root, "languages")),
+        "blog-locations": LabelTarget(_("Locations"), pagename=overview(root, "locations")),
     }
     table.update(blog_wide)
     for term in ablog_terms(app):

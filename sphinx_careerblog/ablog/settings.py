@@ -131,6 +131,15 @@ def _feed_length(reader: Reader, name: str, value: Any) -> int | None:
     return None if number == 0 else number
 
 
+def _feed_templates(reader: Reader, name: str, value: Any) -> Any:
+    """ABlog's default ``{"atom": {}}`` means "no templates"; other values pass on (the
+    ``careerblog_feed_templates`` check reports a bad shape)."""
+    if isinstance(value, dict) and all(not fields for fields in value.values()):
+        extra = [key for key in value if key != "atom"]
+        return {key: {} for key in extra} or None
+    return value
+
+
 #: ABlog's settings in its manual's order; ``target`` None means "no meaning here"
 SETTINGS: tuple[AblogSetting, ...] = (
     AblogSetting("blog_path", "careerblog_path", _typed(str)),
@@ -154,9 +163,9 @@ SETTINGS: tuple[AblogSetting, ...] = (
     AblogSetting("post_show_prev_next", "careerblog_prev_next", _typed(bool)),
     AblogSetting("blog_feed_archives", "careerblog_feed_archives", _typed(bool)),
     AblogSetting("blog_feed_fulltext", "careerblog_feed_fulltext", _typed(bool)),
-    AblogSetting("blog_feed_subtitle", None),
-    AblogSetting("blog_feed_titles", None),
-    AblogSetting("blog_feed_templates", None),
+    AblogSetting("blog_feed_subtitle", "careerblog_feed_subtitle", _typed(str)),
+    AblogSetting("blog_feed_titles", "careerblog_feed_titles", _typed(bool)),
+    AblogSetting("blog_feed_templates", "careerblog_feed_templates", _feed_templates),
     AblogSetting("blog_feed_length", "careerblog_feed_length", _feed_length),
     AblogSetting("fontawesome_link_cdn", None),
     AblogSetting("fontawesome_included", None),

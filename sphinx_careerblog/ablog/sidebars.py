@@ -82,8 +82,8 @@ def boxes(app: Sphinx, pagename: str) -> dict[str, Any]:
         "authors": authors,
         "authors_url": _rel(app, pagename, paths.overview_page(root, "authors")),
         **{f"{kind}s": _place_items(app, pagename, kind) for kind in PLACE_KINDS},
-        "languages_url": None,
-        "locations_url": None,
+        "languages_url": _rel(app, pagename, paths.overview_page(root, "languages")),
+        "locations_url": _rel(app, pagename, paths.overview_page(root, "locations")),
     }
 
 

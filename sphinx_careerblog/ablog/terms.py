@@ -60,8 +60,10 @@ def place_title(app: Sphinx, kind: PlaceKind, key: str) -> str:
 
 
 def place_page(app: Sphinx, kind: PlaceKind, key: str) -> str | None:
-    """The generated page of a language or location (none yet in this build)."""
-    return None
+    """The generated page of a language or location (it has one once a post names it)."""
+    if get_index(app).term(kind, key) is None:
+        return None
+    return paths.term_page(app.config.careerblog_path, kind, key)
 
 
 def ablog_terms(app: Sphinx) -> list[AblogTerm]:

@@ -10,8 +10,12 @@ from typing import Literal
 
 from sphinx_careerblog.data.model import slugify
 
-TermKind = Literal["category", "tag", "author"]
+TermKind = Literal["category", "tag", "author", "language", "location"]
 TERM_KINDS: tuple[TermKind, ...] = ("category", "tag", "author")
+#: ABlog's languages and locations: archive pages of their own, like the terms above
+PLACE_KINDS: tuple[TermKind, ...] = ("language", "location")
+ARCHIVE_KINDS: tuple[TermKind, ...] = (*TERM_KINDS, *PLACE_KINDS)
+OverviewName = Literal["categories", "tags", "authors", "languages", "locations", "archive"]
 
 
 def index_page(root: str, page: int = 1) -> str:
@@ -28,7 +32,7 @@ def year_page(root: str, year: int, page: int = 1) -> str:
     return base if page <= 1 else f"{base}/page/{page}"
 
 
-def overview_page(root: str, kind: Literal["categories", "tags", "authors", "archive"]) -> str:
+def overview_page(root: str, kind: OverviewName) -> str:
     return f"{root}/{kind}"
 
 

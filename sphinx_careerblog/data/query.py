@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from sphinx_careerblog.data.model import PostRecord, slugify
-from sphinx_careerblog.data.paths import TermKind
+from sphinx_careerblog.data.paths import ARCHIVE_KINDS, TermKind
 from sphinx_careerblog.data.store import get_store
 
 T = TypeVar("T")
@@ -57,7 +57,7 @@ class BlogIndex:
         self._series: dict[str, list[PostRecord]] | None = None
         self._derived: dict[str, object] = {}
         self._config = config
-        for kind in ("category", "tag", "author"):
+        for kind in ARCHIVE_KINDS:
             self._terms[kind] = self._group(config, kind)
 
     @staticmethod
@@ -67,7 +67,13 @@ class BlogIndex:
             return fields.categories
         if kind == "tag":
             return fields.tags
-        return fields.authors
+        if kind == "author":
+            return fields.authors
+        # ABlog's ``language``/``location`` may name several, comma-separated
+        text = fields.language if kind == "language" else fields.location
+        return tuple(
+            dict.fromkeys(part.strip() for part in (text or "").split(",") if part.strip())
+        )
 
     def _group(self, config: Config, kind: TermKind) -> dict[str, Term]:
         by_slug: dict[str, list[PostRecord]] = {}
@@ -102,7 +108,7 @@ class BlogIndex:
         or tag (``careerblog_categories``, ``careerblog_tags``) even when no listed
         post carries it, so links to its page keep working. Sorted by title."""
         terms = self.terms(kind)
-        if kind == "author":
+        if kind not in ("category", "tag"):
             return terms
         declared = (
             self._config.careerblog_categories
@@ -183,6 +189,9 @@ def declared_title(config: Config, kind: TermKind, label: str) -> str:
     """The declared title of a category or tag, else the label as written."""
     if kind == "author":
         return str(config.careerblog_authors.get(label, {}).get("name", label))
+    if kind in ("language", "location"):
+        places = config.careerblog_languages if kind == "language" else config.careerblog_locations
+        return str(places.get(label, {}).get("name", label))
     declared = config.careerblog_categories if kind == "category" else config.careerblog_tags
     entry = declared.get(label) or declared.get(slugify(label)) or {}
     return str(entry.get("title", label))

@@ -48,6 +48,18 @@ def page_feeds(app: Sphinx, pagename: str) -> list[dict[str, str]]:
                     "scope": "category",
                 }
             )
+    feeds.extend(
+        {
+            "title": _("%(blog)s: %(category)s (%(format)s)")
+            % {"blog": title, "category": archive.title, "format": FORMAT_NAMES["atom"]},
+            "path": archive.path,
+            "type": MEDIA_TYPES["atom"],
+            "format": "atom",
+            "scope": "archive",
+        }
+        for archive in plan.archives
+        if archive.pagename == pagename and "atom" in plan.formats
+    )
     for fmt, path in plan.site_files():
         feeds.append(
             {

@@ -13,6 +13,7 @@ from urllib.parse import quote, urlsplit
 
 from sphinx_careerblog.data import paths
 from sphinx_careerblog.data.query import get_index
+from sphinx_careerblog.feeds.archives import ArchiveFeed, plan_archive_feeds
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -135,6 +136,16 @@ class FeedPlan:
     site_posts: tuple[PostRecord, ...]
     #: category slug -> (label, posts); only categories with at least one entry
     categories: dict[str, tuple[str, tuple[PostRecord, ...]]]
+    #: ``careerblog_feed_archives``: a feed beside each tag, author, language,
+    #: location and year page
+    archives: tuple[ArchiveFeed, ...] = ()
+    #: ``careerblog_feed_templates`` names besides ``atom``: one more Atom feed each
+    templated: tuple[str, ...] = ()
+
+    def templated_files(self) -> list[tuple[str, str]]:
+        if not self.site_posts or "atom" not in self.formats:
+            return []
+        return [(name, f"{self.root}/{name}.xml") for name in self.templated]
 
     def site_files(self) -> list[tuple[paths.FeedFormat, str]]:
         if not self.site_posts:
@@ -145,7 +156,13 @@ class FeedPlan:
     def files(self) -> list[str]:
         """Every feed file of the plan, relative to the output directory."""
         categories = [self.category_file(slug) for slug in self.categories]
-        return [path for _, path in self.site_files()] + [path for path in categories if path]
+        archives = [feed.path for feed in self.archives] if "atom" in self.formats else []
+        return (
+            [path for _, path in self.site_files()]
+            + [path for path in categories if path]
+            + archives
+            + [path for _, path in self.templated_files()]
+        )
 
     def category_file(self, slug: str) -> str | None:
         if "atom" not in self.formats or slug not in self.categories:
@@ -183,4 +200,6 @@ def _plan_feeds(app: Sphinx) -> FeedPlan | None:
         formats=formats,
         site_posts=site_posts,
         categories=categories,
+        archives=plan_archive_feeds(config, index, in_feeds, length),
+        templated=tuple(name for name in config.careerblog_feed_templates if name != "atom"),
     )

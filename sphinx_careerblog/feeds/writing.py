@@ -9,11 +9,13 @@ builder.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sphinx_careerblog.data import paths
 from sphinx_careerblog.data.query import get_index
+from sphinx_careerblog.feeds.archives import archive_feed_dirs
 from sphinx_careerblog.feeds.atom import atom_document
 from sphinx_careerblog.feeds.fulltext import BodyRenderer
 from sphinx_careerblog.feeds.jsonfeed import json_document
@@ -37,12 +39,15 @@ from sphinx_careerblog.feeds.plan import (
     plan_feeds,
 )
 from sphinx_careerblog.feeds.rss import rss_document
+from sphinx_careerblog.feeds.templates import EntryTemplates, compile_templates
 from sphinx_careerblog.i18n import _
 from sphinx_careerblog.site import freshness
 from sphinx_careerblog.site.links import generated_pages_available, term_title
 from sphinx_careerblog.warnings import CbWarning, conf_location, warn
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sphinx.application import Sphinx
 
     from sphinx_careerblog.data.model import PostRecord
@@ -67,14 +72,24 @@ def build_feeds(app: Sphinx, plan: FeedPlan) -> dict[str, bytes]:
     """Every feed file of the plan: output path -> bytes."""
     config = app.config
     urls = plan.urls
-    renderer = BodyRenderer(app, urls) if config.careerblog_feed_fulltext else None
+    templates = compile_templates(app)
+    shaped = bool(templates) or bool(config.careerblog_feed_titles)
+    fulltext = config.careerblog_feed_fulltext or any(
+        "content" in feed.compiled for feed in templates.values()
+    )
+    renderer = BodyRenderer(app, urls) if fulltext else None
     entries: dict[str, Entry] = {}
 
-    def entries_of(posts: tuple[PostRecord, ...]) -> tuple[Entry, ...]:
+    def entries_of(
+        posts: tuple[PostRecord, ...], feed: EntryTemplates | None = None
+    ) -> tuple[Entry, ...]:
+        result = []
         for post in posts:
             if post.key not in entries:
                 entries[post.key] = make_entry(app, post, urls, renderer)
-        return tuple(entries[post.key] for post in posts)
+            entry = entries[post.key]
+            result.append(shape_entry(app, entry, post, feed) if shaped else entry)
+        return tuple(result)
 
     title = str(config.careerblog_title or config.project)
     language = site_language(config)
@@ -85,7 +100,7 @@ def build_feeds(app: Sphinx, plan: FeedPlan) -> dict[str, bytes]:
     if site_files:
         feed = Feed(
             title=title,
-            description=_("The latest posts of %s") % title,
+            description=config.careerblog_feed_subtitle or _("The latest posts of %s") % title,
             home_url=blog_home_url(app, urls),
             entries=entries_of(plan.site_posts),
             self_urls={fmt: urls.url(path) for fmt, path in site_files},
@@ -94,7 +109,11 @@ def build_feeds(app: Sphinx, plan: FeedPlan) -> dict[str, bytes]:
             scheme_base=scheme_base,
         )
         for fmt, path in site_files:
-            files[path] = SERIALISERS[fmt](feed)
+            shown = feed
+            if fmt == "atom" and "atom" in templates:
+                shown = replace(feed, entries=entries_of(plan.site_posts, templates["atom"]))
+            files[path] = SERIALISERS[fmt](shown)
+        files |= templated_feeds(app, plan, feed, templates, entries_of)
     for slug, (label, posts) in plan.categories.items():
         category_path = plan.category_file(slug)
         if category_path is None:
@@ -115,6 +134,57 @@ def build_feeds(app: Sphinx, plan: FeedPlan) -> dict[str, bytes]:
             scheme_base=scheme_base,
         )
         files[category_path] = atom_document(feed)
+    if "atom" in plan.formats:
+        for archive in plan.archives:
+            feed = Feed(
+                title=f"{title}: {archive.title}",
+                description=archive.description,
+                home_url=page_url(app, urls, archive.pagename),
+                entries=entries_of(archive.posts),
+                self_urls={"atom": urls.url(archive.path)},
+                language=language,
+                author=author,
+                scheme_base=scheme_base,
+            )
+            files[archive.path] = atom_document(feed)
+    return files
+
+
+def page_url(app: Sphinx, urls: SiteUrls, pagename: str) -> str:
+    """The absolute URL of a generated page (the blog index where there are none)."""
+    if generated_pages_available(app):
+        return urls.url(page_uri(app.builder, pagename))
+    return blog_home_url(app, urls)
+
+
+def shape_entry(app: Sphinx, entry: Entry, post: PostRecord, feed: EntryTemplates | None) -> Entry:
+    """Titles-only feeds (``careerblog_feed_titles``) and a feed's entry templates (which
+    see the full content even when the feed itself carries none)."""
+    if feed is not None:
+        entry = feed.apply(app, entry, post)
+    if app.config.careerblog_feed_titles:
+        return replace(entry, summary="", content_html=None)
+    if not app.config.careerblog_feed_fulltext and not (feed and "content" in feed.compiled):
+        return replace(entry, content_html=None)
+    return entry
+
+
+def templated_feeds(
+    app: Sphinx,
+    plan: FeedPlan,
+    site: Feed,
+    templates: dict[str, EntryTemplates],
+    entries_of: Callable[[tuple[PostRecord, ...], EntryTemplates | None], tuple[Entry, ...]],
+) -> dict[str, bytes]:
+    """The extra Atom feeds of ``careerblog_feed_templates`` (every name but ``atom``)."""
+    files: dict[str, bytes] = {}
+    for name, path in plan.templated_files():
+        feed = replace(
+            site,
+            entries=entries_of(plan.site_posts, templates[name]),
+            self_urls={"atom": plan.urls.url(path)},
+        )
+        files[path] = atom_document(feed)
     return files
 
 
@@ -153,9 +223,11 @@ def remove_stale_feeds(outdir: Path, root: str, written: set[str]) -> None:
     a deleted category's feed, or a site feed after its last public post went.
     """
     candidates = [paths.feed_file(root, fmt) for fmt in paths.FEED_FILES]
-    category_dir = outdir / root / "category"
-    if category_dir.is_dir():
-        candidates += [f"{root}/category/{p.name}" for p in category_dir.glob("*.atom.xml")]
+    for directory in [f"{root}/category", *archive_feed_dirs(root)]:
+        if (outdir / directory).is_dir():
+            candidates += [f"{directory}/{p.name}" for p in (outdir / directory).glob("*.atom.xml")]
+    if (outdir / root).is_dir():  # feeds of careerblog_feed_templates
+        candidates += [f"{root}/{p.name}" for p in (outdir / root).glob("*.xml")]
     for path in sorted(set(candidates) - written):
         target = outdir / path
         if target.is_file() and _written_by_us(target):

@@ -153,6 +153,8 @@ def labels() -> dict[str, str]:
         "categories": _("Categories"),
         "tags": _("Tags"),
         "authors": _("Authors"),
+        "languages": _("Languages"),
+        "locations": _("Locations"),
         "archive": _("Archive"),
         "recent": _("Recent posts"),
         "moved": _("This page has moved to"),
@@ -232,6 +234,10 @@ def page_heading(app: Sphinx, page: PlannedPage) -> str:
             return _("Posts in %s") % term.title
         if page.kind == "tag":
             return _("Posts tagged %s") % term.title
+        if page.kind == "language":
+            return _("Posts written in %s") % term.title
+        if page.kind == "location":
+            return _("Posts from %s") % term.title
         return _("Posts by %s") % term.title
     return labels().get(page.kind, page.kind)
 
@@ -276,7 +282,7 @@ def page_context(app: Sphinx, page: PlannedPage) -> PageContext:
 
 def _listing_kind(page: PlannedPage) -> Listing:
     kind = page.kind
-    assert kind in ("index", "category", "tag", "author", "year")
+    assert kind in ("index", "category", "tag", "author", "language", "location", "year")
     return kind
 
 

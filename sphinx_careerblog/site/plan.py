@@ -34,15 +34,19 @@ COLLECTION_TEMPLATE = "careerblog/collection.html"
 OVERVIEW_TEMPLATE = "careerblog/overview.html"
 REDIRECT_TEMPLATE = "careerblog/redirect.html"
 
-Overview = Literal["categories", "tags", "authors", "archive"]
-Listing = Literal["index", "category", "tag", "author", "year"]
+Overview = paths.OverviewName
+Listing = Literal["index", "category", "tag", "author", "language", "location", "year"]
 PageKind = Literal[Listing, Overview, "redirect"]
 
-OVERVIEWS: tuple[Overview, ...] = ("categories", "tags", "authors", "archive")
+OVERVIEWS: tuple[Overview, ...] = (
+    "categories", "tags", "authors", "languages", "locations", "archive",
+)  # fmt: skip
 OVERVIEW_OF: dict[paths.TermKind, Overview] = {
     "category": "categories",
     "tag": "tags",
     "author": "authors",
+    "language": "languages",
+    "location": "locations",
 }
 KIND_OF: dict[Overview, paths.TermKind] = {kind: term for term, kind in OVERVIEW_OF.items()}
 
@@ -219,7 +223,7 @@ def _listing_pages(app: Sphinx, index: BlogIndex) -> Iterable[PlannedPage]:
             )
 
     yield from paginated("index", index.posts)
-    for kind in paths.TERM_KINDS:
+    for kind in paths.ARCHIVE_KINDS:
         for term in index.page_terms(kind):  # declared ones too, even empty
             yield from paginated(kind, term.posts, term=shown_term(config, term))
     for year, posts in index.years():
@@ -252,6 +256,12 @@ def shown_term(config: Config, term: Term) -> ShownTerm:
     if term.kind == "author":
         entry = config.careerblog_authors.get(term.label, {})
         return ShownTerm("author", term.label, term.title, entry.get("bio"), entry.get("url"))
+    if term.kind in paths.PLACE_KINDS:
+        places = (
+            config.careerblog_languages if term.kind == "language" else config.careerblog_locations
+        )
+        entry = places.get(term.label, {})
+        return ShownTerm(term.kind, term.label, term.title, None, entry.get("url"))
     registry = config.careerblog_categories if term.kind == "category" else config.careerblog_tags
     entry = registry.get(term.label) or registry.get(term.slug) or {}
     return ShownTerm(term.kind, term.label, term.title, entry.get("description"))

@@ -54,5 +54,12 @@ post_redirect_refresh = 1
 blog_feed_archives = True
 blog_feed_fulltext = True
 blog_feed_length = 10
+# one more feed, for the team's chat channel: each entry is the summary plus hashtags
+blog_feed_templates = {
+    "atom": {},
+    "chat": {
+        "content": "{{ summary }}{% for tag in post.tags %} #{{ tag.name }}{% endfor %}",
+    },
+}
 
 fontawesome_included = False
