@@ -119,3 +119,17 @@ def test_entry_templates_escape_and_report_errors(build) -> None:
     assert entry["title"] == "[a&b] Fish & <chips>"  # text: escaped by the XML writer
     assert entry["content"].startswith("<p>Fish &amp; &lt;chips&gt;</p>")  # HTML: escaped
     assert "Text." in entry["content"]
+
+
+def test_a_language_that_goes_away_takes_its_page_and_feed(build, tmp_path) -> None:
+    src = migrated_copy(tmp_path)
+    app = build(srcdir=src)
+    blog = app.outdir / "blog"
+    assert (blog / "language" / "de.html").is_file()
+    assert (blog / "language" / "de.atom.xml").is_file()
+    (src / "posts" / "schreibtipps.rst").unlink()
+    app = build(srcdir=src)
+    assert warning_text(app) == ""
+    assert not (blog / "language" / "de.html").exists()
+    assert not (blog / "language" / "de.atom.xml").exists()
+    assert (blog / "language" / "en.atom.xml").is_file()
