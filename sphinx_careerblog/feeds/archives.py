@@ -50,15 +50,20 @@ def plan_archive_feeds(
         "tag": _("Posts tagged %s"),
         "author": _("Posts by %s"),
         "language": _("Posts written in %s"),
-        "location": _("Posts from %s"),
+        "location": _("Posts from %(place)s"),
     }
     for kind in FEED_KINDS:
         for term in index.terms(kind):
             posts = tuple(post for post in term.posts if keep(post))[:length]
             if posts:
                 pagename = paths.term_page(root, kind, term.label)
+                description = (
+                    descriptions[kind] % {"place": term.title}
+                    if kind == "location"
+                    else descriptions[kind] % term.title
+                )
                 feeds.append(ArchiveFeed(pagename, archive_feed_file(pagename), term.title,
-                                         descriptions[kind] % term.title, posts))  # fmt: skip
+                                         description, posts))  # fmt: skip
     for year, year_posts in index.years():
         posts = tuple(post for post in year_posts if keep(post))[:length]
         if posts:

@@ -237,7 +237,7 @@ def page_heading(app: Sphinx, page: PlannedPage) -> str:
         if page.kind == "language":
             return _("Posts written in %s") % term.title
         if page.kind == "location":
-            return _("Posts from %s") % term.title
+            return _("Posts from %(place)s") % {"place": term.title}
         return _("Posts by %s") % term.title
     return labels().get(page.kind, page.kind)
 
