@@ -43,6 +43,9 @@ def test_every_page_type_is_generated(build) -> None:
         "categories.html",
         "tags.html",
         "authors.html",
+        # written like the other overviews, so ABlog's blog-languages/-locations resolve
+        "languages.html",
+        "locations.html",
         "archive.html",
         "category/craft.html",
         "category/growth.html",

@@ -146,7 +146,7 @@ def test_checklist_mirrors(page: Page, handbook: tuple[Path, str]) -> None:
     controls = checklist.locator(".cb-reflection-controls")
     progress, reset = (
         box(controls.locator(".cb-reflection-progress")),
-        box(controls.locator("button")),
+        box(controls.locator(".cb-reflection-reset")),
     )
     assert (progress["x"] > reset["x"]) == (direction == "rtl")
 
