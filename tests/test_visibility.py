@@ -250,3 +250,26 @@ def test_post_marker_true_spellings(build, value: str) -> None:
     app = build(files)
     assert "neither true nor false" not in warning_text(app)
     assert "A page" in _listed(Path(app.outdir))
+
+
+def test_no_redirect_page_leads_to_a_hidden_post(build, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(MARCH))
+    moved = {
+        "essays/wip.md": FILES["essays/wip.md"].replace(
+            "post: true\n", "post: true\nredirect: old/wip.html\n"
+        ),
+        "essays/later.md": FILES["essays/later.md"].replace(
+            "post: true\n", "post: true\nredirect: old/later.html\n"
+        ),
+        "essays/alpha.md": FILES["essays/alpha.md"].replace(
+            "post: true\n", "post: true\nredirect: old/alpha.html\n"
+        ),
+    }
+    app = build({**FILES, **moved}, conf_extra=CONF, confoverrides=THEME)
+    assert warning_text(app) == ""
+    outdir = Path(app.outdir)
+    assert (outdir / "old/alpha.html").is_file()  # a published post keeps its redirect
+    assert not (outdir / "old/wip.html").exists()
+    assert not (outdir / "old/later.html").exists()
+    app = build(conf_extra=CONF, confoverrides=THEME | {"careerblog_include_drafts": True})
+    assert (outdir / "old/wip.html").is_file() and (outdir / "old/later.html").is_file()

@@ -290,8 +290,12 @@ _TAKEN = "another generated page or redirect already has that URL"
 def _plan_redirects(app: Sphinx, plan: Plan, real: dict[str, str], taken: set[str]) -> None:
     real_files: dict[str, str] | None = None
     taken_files: set[str] = set()
+    include_drafts: bool = app.config.careerblog_include_drafts
     for post in get_store(app.env).iter_posts():
-        # every post, listed or not: an excluded post still moved from its old URL
+        # every post, listed or not: an excluded post still moved from its old URL;
+        # but a redirect must not be a route to a draft or a scheduled post
+        if post.is_draft and not include_drafts:
+            continue
         for old in post.fields.redirect:
             pagename, outfile, problem = redirect_target(app, old)
             if pagename is None:
