@@ -2,9 +2,8 @@
 /// <reference lib="es2022" />
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-// sphinx-careerblog reflections: the pure logic of saved answers (no DOM), unit-tested
-// with `node --test tests/js/`. Moving answers (migration, files) is in
-// careerblog-transfer-core.js. Nothing here sends anything anywhere.
+// sphinx-careerblog reflections: pure logic of saved answers (no DOM; tests/js).
+// Moving answers (migration, files): careerblog-transfer-core.js. Nothing is sent.
 "use strict";
 
 /**
@@ -69,10 +68,13 @@ globalThis.cbChecklistCore = (() => {
     return fill(template, { done, total });
   }
 
-  /** The form of a label for `count` (English-style plural: one, or more). @param {Label} label @param {number} count */
+  /** Page language's plural. @param {Label} label @param {number} count */
   function plural(label, count) {
     if (typeof label === "string") return label;
-    return count === 1 ? label[0] : label[1];
+    let one = count === 1;
+    const lang = globalThis.document?.documentElement.lang || "en";
+    try { one = new Intl.PluralRules(lang).select(count) === "one"; } catch { /* bad tag */ }
+    return one ? label[0] : label[1];
   }
 
   /** @param {unknown} error @returns {SaveResult} */
