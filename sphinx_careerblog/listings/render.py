@@ -9,6 +9,7 @@ to terms from ``links.term_uri``/``links.author_link``.
 
 from __future__ import annotations
 
+import abc
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from sphinx_careerblog.data.query import BlogIndex
 
 
-class ListingRenderer:
+class ListingRenderer(abc.ABC):
     """Turns one placeholder ``node`` of document ``docname`` into nodes."""
 
     def __init__(self, app: Sphinx, index: BlogIndex, node: nodes.Element, docname: str) -> None:
@@ -37,8 +38,9 @@ class ListingRenderer:
         self.node = node
         self.fromdocname = docname
 
+    @abc.abstractmethod
     def render(self) -> list[nodes.Node]:
-        raise NotImplementedError
+        """The nodes that replace the placeholder (each kind of listing has its own)."""
 
     def is_html(self) -> bool:
         return self.app.builder.format == "html"
