@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import re
 import textwrap
@@ -15,6 +16,12 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 pytest_plugins = ("sphinx.testing.fixtures",)
+
+# sphinx-sitemap starts a multiprocessing Manager in every build. Forked from this
+# process after the browser tests started Playwright's threads, that server can
+# inherit a held lock and hang; a fresh forkserver child inherits no threads.
+# (Sphinx's own -j workers ask for the fork context explicitly and are unaffected.)
+multiprocessing.set_start_method("forkserver", force=True)
 
 BASE_CONF = """\
 project = "Handbook"
