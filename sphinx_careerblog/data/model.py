@@ -8,6 +8,7 @@ logging, so one code path serves front matter and directive options alike.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import re
@@ -143,8 +144,8 @@ class PostRecord:
     order: int = 0  # position among the posts of one document
     line: int | None = None
 
-    @property
-    def key(self) -> str:
+    @functools.cached_property
+    def key(self) -> str:  # asked millions of times per build by the listings
         return f"{self.docname}#{self.anchor}" if self.anchor else self.docname
 
     @property

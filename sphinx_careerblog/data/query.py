@@ -7,13 +7,14 @@ is computed once per build state and cached on the store (never pickled).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from sphinx_careerblog.data.model import PostRecord, slugify
 from sphinx_careerblog.data.paths import ARCHIVE_KINDS, TermKind
-from sphinx_careerblog.data.store import get_store
+from sphinx_careerblog.data.store import INDEX_VIEW, get_store
 
 T = TypeVar("T")
 
@@ -52,6 +53,7 @@ class BlogIndex:
         self._terms: dict[TermKind, dict[str, Term]] = {}
         self.collisions: list[SlugCollision] = []
         self._term_keys: dict[str, frozenset[tuple[str, str]]] = {}
+        self._member_keys: dict[tuple[str, str], tuple[str, ...]] = {}
         self._positions = {post.key: index for index, post in enumerate(self.posts)}
         self._by_key = {post.key: post for post in self.posts}
         self._series: dict[str, list[PostRecord]] | None = None
@@ -76,26 +78,23 @@ class BlogIndex:
         )
 
     def _group(self, config: Config, kind: TermKind) -> dict[str, Term]:
-        by_slug: dict[str, list[PostRecord]] = {}
-        labels: dict[str, list[str]] = {}
+        # dicts keyed by post key / label: ordered sets, without comparing records
+        by_slug: dict[str, dict[str, PostRecord]] = {}
+        labels: dict[str, dict[str, None]] = {}
         for post in sorted(self.posts, key=lambda p: (p.key, p.order)):
             for value in self.values(post, kind):
                 slug = slugify(value)
-                by_slug.setdefault(slug, [])
-                if post not in by_slug[slug]:
-                    by_slug[slug].append(post)
-                seen = labels.setdefault(slug, [])
-                if value not in seen:
-                    seen.append(value)
+                by_slug.setdefault(slug, {}).setdefault(post.key, post)
+                labels.setdefault(slug, {})[value] = None
         terms: dict[str, Term] = {}
-        order = {post.key: index for index, post in enumerate(self.posts)}
-        for slug, posts in by_slug.items():
-            spellings = labels[slug]
+        order = self._positions
+        for slug, members in by_slug.items():
+            spellings = list(labels[slug])
+            posts = sorted(members.values(), key=lambda p: order[p.key])
             distinct = sorted({label.casefold() for label in spellings})
             if len(distinct) > 1:
                 self.collisions.append(SlugCollision(kind, slug, tuple(spellings), tuple(posts)))
             label = spellings[0]
-            posts.sort(key=lambda p: order[p.key])
             terms[slug] = Term(kind, slug, label, declared_title(config, kind, label), tuple(posts))
         return dict(sorted(terms.items(), key=lambda item: item[1].title.casefold()))
 
@@ -160,19 +159,24 @@ class BlogIndex:
     def sharing_terms(self, post: PostRecord) -> dict[str, int]:
         """Keys of the listed posts sharing categories or tags with ``post``, with how
         many they share (an inverted index: no scan of every post)."""
-        shared: dict[str, int] = {}
+        shared: Counter[str] = Counter()
         for kind, slug in self.term_keys(post):
-            term = self._terms["category" if kind == "category" else "tag"].get(slug)
-            if term is None:
-                continue
-            for other in term.posts:
-                if other.key != post.key:
-                    shared[other.key] = shared.get(other.key, 0) + 1
+            keys = self._member_keys.get((kind, slug))
+            if keys is None:
+                term = self._terms["category" if kind == "category" else "tag"].get(slug)
+                keys = tuple(other.key for other in term.posts) if term else ()
+                self._member_keys[(kind, slug)] = keys
+            shared.update(keys)  # counted in C
+        shared.pop(post.key, None)
         return shared
 
     def position(self, post: PostRecord) -> int:
         """Place of a listed post in newest-first order."""
         return self._positions.get(post.key, len(self.posts))
+
+    def key_position(self, key: str) -> int:
+        """``position`` by post key."""
+        return self._positions.get(key, len(self.posts))
 
     def series(self, name: str) -> list[PostRecord]:
         """Posts of one series, oldest first."""
@@ -198,7 +202,7 @@ def declared_title(config: Config, kind: TermKind, label: str) -> str:
 
 
 def get_index(app: Sphinx) -> BlogIndex:
-    """The index of the current build (cached per store fingerprint)."""
+    """The index of the current build (cached until the store's posts change)."""
     return env_index(app.env)
 
 
@@ -207,7 +211,8 @@ def env_index(env: BuildEnvironment) -> BlogIndex:
     domain): the index depends on nothing but the store and ``env.config``."""
     config = env.config
     store = get_store(env)
-    key = (store.fingerprint, len(store.posts), bool(config.careerblog_include_drafts))
+    # the store drops this cache whenever its posts change (``forget_views``)
+    key = (len(store.posts), bool(config.careerblog_include_drafts))
     cache = _cache(store)
     if cache.get("key") != key:
         cache.clear()
@@ -220,6 +225,6 @@ def env_index(env: BuildEnvironment) -> BlogIndex:
 
 def _cache(store: CareerBlogData) -> dict[str, object]:
     # a namespace of its own: other per-build views live in ``transient`` too
-    cache = store.transient.setdefault("careerblog.index", {})
+    cache = store.transient.setdefault(INDEX_VIEW, {})
     assert isinstance(cache, dict)
     return cache

@@ -39,6 +39,10 @@ if TYPE_CHECKING:
 ENV_VERSION = 9
 
 
+#: the ``transient`` entry holding the cached ``query.BlogIndex``
+INDEX_VIEW = "careerblog.index"
+
+
 @dataclass(frozen=True)
 class GeneratedOutput:
     """What the generated pages of one builder and output directory were built from."""
@@ -98,12 +102,18 @@ class CareerBlogData:
         # Sphinx logs ``repr()`` of every event's arguments: keep it O(1), not O(posts)
         return f"<CareerBlogData: {len(self.posts)} documents with posts>"
 
+    def forget_views(self) -> None:
+        """Drop views derived from ``posts`` (``query.get_index``): they changed."""
+        self.transient.pop(INDEX_VIEW, None)
+
     def clear_doc(self, docname: str) -> None:
+        self.forget_views()
         self.posts.pop(docname, None)
         self.listing_docs.discard(docname)
         self.toctree_includes.pop(docname, None)
 
     def merge(self, docnames: Iterable[str], other: CareerBlogData) -> None:
+        self.forget_views()
         for docname in docnames:
             if docname in other.posts:
                 self.posts[docname] = other.posts[docname]

@@ -125,7 +125,8 @@ def catalog_document(app: Sphinx) -> bytes:
         "feeds": feeds,
         "posts": [post_entry(app, post, urls, plan) for post in get_index(app).posts],
     }
-    text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)
+    # compact: the C encoder (indent= falls back to the pure-Python one, 5x slower)
+    text = json.dumps(document, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return (text + "\n").encode("utf-8", "replace")  # lone surrogates become "?"
 
 

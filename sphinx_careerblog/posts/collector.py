@@ -76,6 +76,7 @@ class CareerBlogCollector(EnvironmentCollector):
         posts = PostReader(app, env, docname, doctree).read()
         if posts:
             store.posts[docname] = tuple(posts)
+            store.forget_views()
         # checklists collect their own records here
         app.emit(READ_EVENT, env, docname, doctree, store)
 
