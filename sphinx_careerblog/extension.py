@@ -39,7 +39,7 @@ from sphinx_careerblog.reflections.directives import (
 )
 from sphinx_careerblog.reflections.html import ReflectionHtmlTransform
 from sphinx_careerblog.sharing import opengraph
-from sphinx_careerblog.site import filtering, freshness, sidebars, writing
+from sphinx_careerblog.site import filtering, freshness, navigation, sidebars, writing
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -106,6 +106,8 @@ def setup_site(app: Sphinx) -> None:
     app.connect("doctree-resolved", freshness.note_written)
     app.connect("html-collect-pages", writing.collect_pages)
     app.connect("html-page-context", sidebars.add_sidebar_context)
+    # before themes' own handlers (furo's), which call toctree() there
+    app.connect("html-page-context", navigation.share_toctree, priority=400)
     app.connect("build-finished", writing.finish_pages)
     app.connect("html-page-context", filtering.add_filter_context)
 

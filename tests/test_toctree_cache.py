@@ -35,3 +35,47 @@ def test_navigation_links_resolve_on_generated_pages(build, buildername) -> None
             if resolved.is_dir():
                 resolved = resolved / "index.html"
             assert resolved.exists(), (page, link["href"])
+
+
+# a conf.py extension: keep Sphinx's own toctree() before ours wraps it, then compare
+# the shared rendering with it for the arguments themes pass
+EXACTNESS_CONF = '''
+CHECK = {"shared": [], "mismatches": []}
+ARGUMENTS = ({}, {"collapse": False}, {"maxdepth": 1, "titles_only": True},
+             {"collapse": False, "includehidden": True, "titles_only": True, "maxdepth": -1})
+
+def _keep(app, pagename, templatename, context, doctree):
+    context["test_original_toctree"] = context.get("toctree")
+
+def _compare(app, pagename, templatename, context, doctree):
+    original = context.get("test_original_toctree")
+    if doctree is not None or original is None or context["toctree"] is original:
+        return
+    CHECK["shared"].append(pagename)
+    for arguments in ARGUMENTS:
+        for _ in range(2):  # the second call is answered from the cache
+            if context["toctree"](**arguments) != str(original(**arguments)):
+                CHECK["mismatches"].append((pagename, arguments))
+
+def setup(app):
+    app.careerblog_toctree_check = CHECK
+    app.connect("html-page-context", _keep, priority=100)
+    app.connect("html-page-context", _compare, priority=950)
+'''
+
+
+@pytest.mark.parametrize(
+    ("buildername", "theme"), [("html", "alabaster"), ("dirhtml", "alabaster"), ("html", "furo")]
+)
+def test_shared_navigation_equals_sphinx_own(build, buildername, theme) -> None:
+    app = build(
+        POSTS,
+        buildername=buildername,
+        conf_extra=EXACTNESS_CONF,
+        confoverrides={"html_theme": theme, "careerblog_posts_per_page": 1},
+    )
+    check = app.careerblog_toctree_check
+    shared = set(check["shared"])
+    # every kind of generated page, in several directories, used the shared rendering
+    assert {"blog/index", "blog/page/2", "blog/category/c0", "blog/tag/t1"} <= shared
+    assert check["mismatches"] == []
