@@ -17,16 +17,18 @@ from sphinx_careerblog.cli.importer.frontmatter import convert_markdown
 from sphinx_careerblog.cli.importer.plaintext import convert_text
 from sphinx_careerblog.cli.importer.writer import CommandError
 from sphinx_careerblog.data.dates import parse_date
+from sphinx_careerblog.data.fields import (
+    UndecodableValueError,
+    decode_front_matter_value,
+    parse_fields,
+    truthy,
+)
 from sphinx_careerblog.data.model import (
     FIELDS,
     MAX_SLUG_LENGTH,
     PostFields,
-    UndecodableValueError,
-    decode_front_matter_value,
     normalise_label,
-    parse_fields,
     slugify,
-    truthy,
 )
 from sphinx_careerblog.data.urls import url_problem
 

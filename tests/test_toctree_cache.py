@@ -39,7 +39,7 @@ def test_navigation_links_resolve_on_generated_pages(build, buildername) -> None
 
 # a conf.py extension: keep Sphinx's own toctree() before ours wraps it, then compare
 # the shared rendering with it for the arguments themes pass
-EXACTNESS_CONF = '''
+EXACTNESS_CONF = """
 CHECK = {"shared": [], "mismatches": []}
 ARGUMENTS = ({}, {"collapse": False}, {"maxdepth": 1, "titles_only": True},
              {"collapse": False, "includehidden": True, "titles_only": True, "maxdepth": -1})
@@ -61,7 +61,7 @@ def setup(app):
     app.careerblog_toctree_check = CHECK
     app.connect("html-page-context", _keep, priority=100)
     app.connect("html-page-context", _compare, priority=950)
-'''
+"""
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from sphinx_careerblog.data.model import parse_fields
+from sphinx_careerblog.data.fields import parse_fields
 from sphinx_careerblog.data.urls import safe_url, scheme_of, url_problem
 from sphinx_careerblog.warnings import CbWarning
 

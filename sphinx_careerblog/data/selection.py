@@ -166,9 +166,7 @@ def related_posts(index: BlogIndex, post: PostRecord, count: int) -> list[PostRe
     if count <= 0:
         return []
     shared = index.sharing_terms(post)
-    ranked = heapq.nsmallest(
-        count, shared, key=lambda key: (-shared[key], index.key_position(key))
-    )
+    ranked = heapq.nsmallest(count, shared, key=lambda key: (-shared[key], index.key_position(key)))
     return [found for key in ranked if (found := index.post(key)) is not None]
 
 

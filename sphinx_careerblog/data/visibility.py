@@ -16,12 +16,8 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from sphinx_careerblog.data.model import (
-    PostFields,
-    PostRecord,
-    UndecodableValueError,
-    decode_front_matter_value,
-)
+from sphinx_careerblog.data.fields import UndecodableValueError, decode_front_matter_value
+from sphinx_careerblog.data.model import PostFields, PostRecord
 
 SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
 

@@ -18,17 +18,19 @@ from sphinx.environment.collectors import EnvironmentCollector
 
 from sphinx_careerblog.config import is_post_docname
 from sphinx_careerblog.data.dates import parse_date
+from sphinx_careerblog.data.fields import (
+    UndecodableValueError,
+    decode_front_matter_value,
+    parse_fields,
+    with_defaults,
+)
 from sphinx_careerblog.data.model import (
     ALIASES,
     FIELDS,
     MARKER_KEYS,
     PostFields,
     PostRecord,
-    UndecodableValueError,
-    decode_front_matter_value,
-    parse_fields,
     slugify,
-    with_defaults,
 )
 from sphinx_careerblog.data.store import get_store
 from sphinx_careerblog.data.urls import safe_url

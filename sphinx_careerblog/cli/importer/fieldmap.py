@@ -14,7 +14,8 @@ from typing import Any
 
 from sphinx_careerblog.cli.importer.writer import authors_entry, date_value, file_slug
 from sphinx_careerblog.data.dates import parse_date
-from sphinx_careerblog.data.model import ALIASES, FIELDS, MARKER_KEYS, truthy
+from sphinx_careerblog.data.fields import truthy
+from sphinx_careerblog.data.model import ALIASES, FIELDS, MARKER_KEYS
 
 #: Every key the importer maps, with what it becomes (shown in the reference docs).
 KEY_HELP = {
