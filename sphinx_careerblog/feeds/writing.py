@@ -70,84 +70,112 @@ def category_home_url(app: Sphinx, urls: SiteUrls, label: str) -> str:
 
 def build_feeds(app: Sphinx, plan: FeedPlan) -> dict[str, bytes]:
     """Every feed file of the plan: output path -> bytes."""
-    config = app.config
-    urls = plan.urls
-    templates = compile_templates(app)
-    shaped = bool(templates) or bool(config.careerblog_feed_titles)
-    fulltext = config.careerblog_feed_fulltext or any(
-        "content" in feed.compiled for feed in templates.values()
-    )
-    renderer = BodyRenderer(app, urls) if fulltext else None
-    entries: dict[str, Entry] = {}
+    feeds = FeedFiles(app, plan)
+    return {**feeds.site_files(), **feeds.category_files(), **feeds.archive_files()}
+
+
+class FeedFiles:
+    """The feeds of one plan; each post's entry is made once and shared by them."""
+
+    def __init__(self, app: Sphinx, plan: FeedPlan) -> None:
+        config = app.config
+        self.app, self.plan, self.urls = app, plan, plan.urls
+        self.templates = compile_templates(app)
+        self.shaped = bool(self.templates) or bool(config.careerblog_feed_titles)
+        fulltext = config.careerblog_feed_fulltext or any(
+            "content" in feed.compiled for feed in self.templates.values()
+        )
+        self.renderer = BodyRenderer(app, self.urls) if fulltext else None
+        self.entries: dict[str, Entry] = {}
+        self.title = str(config.careerblog_title or config.project)
 
     def entries_of(
-        posts: tuple[PostRecord, ...], feed: EntryTemplates | None = None
+        self, posts: tuple[PostRecord, ...], feed: EntryTemplates | None = None
     ) -> tuple[Entry, ...]:
         result = []
         for post in posts:
-            if post.key not in entries:
-                entries[post.key] = make_entry(app, post, urls, renderer)
-            entry = entries[post.key]
-            result.append(shape_entry(app, entry, post, feed) if shaped else entry)
+            if post.key not in self.entries:
+                self.entries[post.key] = make_entry(self.app, post, self.urls, self.renderer)
+            entry = self.entries[post.key]
+            result.append(shape_entry(self.app, entry, post, feed) if self.shaped else entry)
         return tuple(result)
 
-    title = str(config.careerblog_title or config.project)
-    language = site_language(config)
-    author = feed_author(config)
-    scheme_base = urls.url(f"{plan.root}/")
-    files: dict[str, bytes] = {}
-    site_files = plan.site_files()
-    if site_files:
-        feed = Feed(
+    def feed(
+        self, title: str, description: str, home_url: str, posts: tuple[PostRecord, ...],
+        self_urls: dict[str, str],
+    ) -> Feed:  # fmt: skip
+        return Feed(
             title=title,
-            description=config.careerblog_feed_subtitle or _("The latest posts of %s") % title,
-            home_url=blog_home_url(app, urls),
-            entries=entries_of(plan.site_posts),
-            self_urls={fmt: urls.url(path) for fmt, path in site_files},
-            language=language,
-            author=author,
-            scheme_base=scheme_base,
+            description=description,
+            home_url=home_url,
+            entries=self.entries_of(posts),
+            self_urls=self_urls,
+            language=site_language(self.app.config),
+            author=feed_author(self.app.config),
+            scheme_base=self.urls.url(f"{self.plan.root}/"),
         )
+
+    def site_files(self) -> dict[str, bytes]:
+        """The site feeds in every format, and those of ``careerblog_feed_templates``."""
+        plan, site_files = self.plan, self.plan.site_files()
+        if not site_files:
+            return {}
+        description = self.app.config.careerblog_feed_subtitle or (
+            _("The latest posts of %s") % self.title
+        )
+        feed = self.feed(
+            self.title,
+            description,
+            blog_home_url(self.app, self.urls),
+            plan.site_posts,
+            {fmt: self.urls.url(path) for fmt, path in site_files},
+        )
+        files: dict[str, bytes] = {}
         for fmt, path in site_files:
             shown = feed
-            if fmt == "atom" and "atom" in templates:
-                shown = replace(feed, entries=entries_of(plan.site_posts, templates["atom"]))
+            if fmt == "atom" and "atom" in self.templates:
+                shown = replace(
+                    feed, entries=self.entries_of(plan.site_posts, self.templates["atom"])
+                )
             files[path] = SERIALISERS[fmt](shown)
-        files |= templated_feeds(app, plan, feed, templates, entries_of)
-    for slug, (label, posts) in plan.categories.items():
-        category_path = plan.category_file(slug)
-        if category_path is None:
-            continue
-        category = term_title(app, "category", label)
-        declared = config.careerblog_categories.get(slug) or config.careerblog_categories.get(
-            label, {}
-        )
-        feed = Feed(
-            # Translators: the title of a category's feed (blog title, category title)
-            title=_("%(blog)s: %(category)s") % {"blog": title, "category": category},
-            description=declared.get("description") or _("Posts in the category %s") % category,
-            home_url=category_home_url(app, urls, label),
-            entries=entries_of(posts),
-            self_urls={"atom": urls.url(category_path)},
-            language=language,
-            author=author,
-            scheme_base=scheme_base,
-        )
-        files[category_path] = atom_document(feed)
-    if "atom" in plan.formats:
-        for archive in plan.archives:
-            feed = Feed(
-                title=f"{title}: {archive.title}",
-                description=archive.description,
-                home_url=page_url(app, urls, archive.pagename),
-                entries=entries_of(archive.posts),
-                self_urls={"atom": urls.url(archive.path)},
-                language=language,
-                author=author,
-                scheme_base=scheme_base,
+        return files | templated_feeds(plan, feed, self.templates, self.entries_of)
+
+    def category_files(self) -> dict[str, bytes]:
+        """One Atom feed per category that has one."""
+        declared_categories = self.app.config.careerblog_categories
+        files: dict[str, bytes] = {}
+        for slug, (label, posts) in self.plan.categories.items():
+            path = self.plan.category_file(slug)
+            if path is None:
+                continue
+            category = term_title(self.app, "category", label)
+            declared = declared_categories.get(slug) or declared_categories.get(label, {})
+            feed = self.feed(
+                # Translators: the title of a category's feed (blog title, category title)
+                _("%(blog)s: %(category)s") % {"blog": self.title, "category": category},
+                declared.get("description") or _("Posts in the category %s") % category,
+                category_home_url(self.app, self.urls, label),
+                posts,
+                {"atom": self.urls.url(path)},
+            )
+            files[path] = atom_document(feed)
+        return files
+
+    def archive_files(self) -> dict[str, bytes]:
+        """The Atom feeds of ``careerblog_feed_archives``."""
+        if "atom" not in self.plan.formats:
+            return {}
+        files: dict[str, bytes] = {}
+        for archive in self.plan.archives:
+            feed = self.feed(
+                f"{self.title}: {archive.title}",
+                archive.description,
+                page_url(self.app, self.urls, archive.pagename),
+                archive.posts,
+                {"atom": self.urls.url(archive.path)},
             )
             files[archive.path] = atom_document(feed)
-    return files
+        return files
 
 
 def page_url(app: Sphinx, urls: SiteUrls, pagename: str) -> str:
@@ -170,7 +198,6 @@ def shape_entry(app: Sphinx, entry: Entry, post: PostRecord, feed: EntryTemplate
 
 
 def templated_feeds(
-    app: Sphinx,
     plan: FeedPlan,
     site: Feed,
     templates: dict[str, EntryTemplates],
