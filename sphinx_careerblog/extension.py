@@ -39,7 +39,14 @@ from sphinx_careerblog.reflections.directives import (
 )
 from sphinx_careerblog.reflections.html import ReflectionHtmlTransform
 from sphinx_careerblog.sharing import opengraph
-from sphinx_careerblog.site import filtering, freshness, navigation, sidebars, writing
+from sphinx_careerblog.site import (
+    filtering,
+    freshness,
+    navigation,
+    sidebar_refresh,
+    sidebars,
+    writing,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -100,7 +107,7 @@ def setup_site(app: Sphinx) -> None:
     app.add_env_collector(freshness.NavigationCollector)
     app.connect("env-before-read-docs", freshness.note_read)
     app.connect("env-updated", writing.report_slug_collisions)
-    app.connect("env-get-updated", sidebars.refresh_sidebars)
+    app.connect("env-get-updated", sidebar_refresh.refresh_sidebars)
     # after every collector: the fingerprints read the final store
     app.connect("env-get-updated", freshness.decide_rewrites, priority=900)
     app.connect("doctree-resolved", freshness.note_written)
@@ -109,6 +116,7 @@ def setup_site(app: Sphinx) -> None:
     # before themes' own handlers (furo's), which call toctree() there
     app.connect("html-page-context", navigation.share_toctree, priority=400)
     app.connect("build-finished", writing.finish_pages)
+    app.connect("build-finished", sidebar_refresh.refresh_in_place)
     app.connect("html-page-context", filtering.add_filter_context)
 
 

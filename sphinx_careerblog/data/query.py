@@ -93,7 +93,9 @@ class BlogIndex:
             posts = sorted(members.values(), key=lambda p: order[p.key])
             distinct = sorted({label.casefold() for label in spellings})
             if len(distinct) > 1:
-                self.collisions.append(SlugCollision(kind, slug, tuple(spellings), tuple(posts)))
+                # in docname order, as read
+                collision = SlugCollision(kind, slug, tuple(spellings), tuple(members.values()))
+                self.collisions.append(collision)
             label = spellings[0]
             terms[slug] = Term(kind, slug, label, declared_title(config, kind, label), tuple(posts))
         return dict(sorted(terms.items(), key=lambda item: item[1].title.casefold()))

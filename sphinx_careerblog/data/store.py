@@ -20,6 +20,8 @@ only reads. ``ENV_VERSION`` changes whenever a stored record changes shape:
    generated page and the files written), replacing state files in the output;
    ``postlists`` and ``postlist_signatures``: what each document holding only
    postlists selects, so a change rewrites only the documents whose lists change.
+10. ``sidebars_shown`` (per builder and output directory) replaces
+    ``sidebar_fingerprint``: the blog sidebars are refreshed in place.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ if TYPE_CHECKING:
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
-ENV_VERSION = 9
+ENV_VERSION = 10
 
 
 #: the ``transient`` entry holding the cached ``query.BlogIndex``
@@ -68,8 +70,8 @@ class CareerBlogData:
     postlists: dict[str, tuple[object, ...]] = field(default_factory=dict)
     #: per document in ``postlists``: a hash of what its postlists show
     postlist_signatures: dict[str, str] = field(default_factory=dict)
-    #: hash of what sidebars show; a change rewrites every page
-    sidebar_fingerprint: str = ""
+    #: (builder name, output directory) -> hash of what the blog sidebars show there
+    sidebars_shown: dict[tuple[str, str], str] = field(default_factory=dict)
     #: hash of what related-post and series links show; a change rewrites every post
     neighbour_fingerprint: str = ""
     #: per post key, what its footer shows (recomputed whole after each read)

@@ -43,7 +43,11 @@ from sphinx_careerblog.posts.collector import current_docname
 from sphinx_careerblog.site import links
 from sphinx_careerblog.site.contexts import labels
 from sphinx_careerblog.site.plan import Plan, PlannedPage, html_builder, output_file, plan_pages
-from sphinx_careerblog.site.sidebars import sidebar_fingerprint, uses_careerblog_sidebars
+from sphinx_careerblog.site.sidebars import (
+    configured_blog_sidebars,
+    refreshable,
+    sidebar_fingerprint,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Set
@@ -56,6 +60,7 @@ if TYPE_CHECKING:
 
 _DECISION = "careerblog.rewrites"
 _WRITTEN = "careerblog.written"
+_PAGES_WRITTEN = "careerblog.pages-written"
 _READ = "careerblog.read"
 
 
@@ -105,6 +110,21 @@ def note_written(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     written.add(docname)
 
 
+def note_page_written(app: Sphinx, pagename: str) -> None:
+    """A generated page this build writes (``writing.collect_pages``)."""
+    written = get_store(app.env).transient.setdefault(_PAGES_WRITTEN, set())
+    assert isinstance(written, set)
+    written.add(pagename)
+
+
+def written_pages(app: Sphinx) -> set[str]:
+    """The documents and generated pages this build writes."""
+    transient = get_store(app.env).transient
+    documents, pages = transient.get(_WRITTEN, set()), transient.get(_PAGES_WRITTEN, set())
+    assert isinstance(documents, set) and isinstance(pages, set)
+    return documents | pages
+
+
 # -- fingerprints ----------------------------------------------------------------------
 
 
@@ -137,7 +157,9 @@ def site_fingerprint(app: Sphinx) -> str:
     """A hash of what every generated page shows alike (see the module docstring)."""
     builder = html_builder(app)
     store = get_store(app.env)
-    sidebars = sidebar_fingerprint(app, store) if uses_careerblog_sidebars(app) else None
+    # sidebars refreshed in place are no reason to write a page again
+    shown_in_sidebars = configured_blog_sidebars(app) and not refreshable(app)
+    sidebars = sidebar_fingerprint(app, store) if shown_in_sidebars else None
     return _digest(
         __version__,
         builder.name,

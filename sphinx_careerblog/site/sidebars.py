@@ -11,27 +11,27 @@ configuration and the builder). The links are made for each page with the builde
 own ``get_relative_uri``, so a page the sidebars link to gets ``#``.
 
 Sidebars never go stale: when what they show changes (``sidebar_fingerprint``) and
-one of these templates is configured in ``html_sidebars``, ``refresh_sidebars``
-rewrites every document, and ``freshness`` every generated page.
+one of these templates is configured in ``html_sidebars``, ``sidebar_refresh``
+refreshes them in place on every page the build did not write.
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from sphinx_careerblog.data import paths
 from sphinx_careerblog.data.dates import format_date, format_iso
 from sphinx_careerblog.data.query import BlogIndex, get_index
-from sphinx_careerblog.data.store import get_store
 from sphinx_careerblog.i18n import post_count
 from sphinx_careerblog.site import links
 from sphinx_careerblog.site.contexts import labels
+from sphinx_careerblog.site.plan import html_builder
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.environment import BuildEnvironment
 
     from sphinx_careerblog.data.model import PostRecord
     from sphinx_careerblog.data.store import CareerBlogData
@@ -114,6 +114,21 @@ def _shown(app: Sphinx, index: BlogIndex) -> _Shown:
     return _Shown(generated, tuple(recent), terms("category"), terms("tag"), years, labels())
 
 
+def link_targets(app: Sphinx) -> frozenset[str]:
+    """Every page the sidebars link to: on those a link is ``#``, elsewhere the view
+    depends only on the directory of the page (links are relative)."""
+    index = get_index(app)
+    shown = index.derived("careerblog.sidebars", lambda: _shown(app, index))
+    root: str = app.config.careerblog_path
+    counted = (*shown.categories, *shown.tags, *shown.years)
+    return frozenset(
+        [item.pagename for item in counted]
+        + [post.docname for post, _date, _iso in shown.recent]
+        + [paths.index_page(root)]
+        + [paths.overview_page(root, kind) for kind in ("categories", "tags", "archive")]
+    )
+
+
 def sidebar_context(app: Sphinx, pagename: str) -> SidebarView:
     """What the sidebar templates show on ``pagename``."""
     index = get_index(app)
@@ -190,19 +205,46 @@ def sidebar_fingerprint(app: Sphinx, store: CareerBlogData) -> str:
     return digest.hexdigest()
 
 
-def uses_careerblog_sidebars(app: Sphinx) -> bool:
+def configured_blog_sidebars(app: Sphinx) -> set[str]:
+    """The ``careerblog/`` and ``ablog/`` templates named in ``html_sidebars``."""
     sidebars = getattr(app.config, "html_sidebars", {}) or {}
-    return any(
-        any(str(name).startswith(("careerblog/", "ablog/")) for name in templates)
+    return {
+        str(name)
         for templates in sidebars.values()
-    )
+        for name in ([templates] if isinstance(templates, str) else templates)
+        if str(name).startswith(("careerblog/", "ablog/"))
+    }
 
 
-def refresh_sidebars(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """``env-get-updated``: every document, when what the blog sidebars show changed."""
-    store = get_store(env)
-    sidebar = sidebar_fingerprint(app, store)
-    if sidebar == store.sidebar_fingerprint:
-        return []
-    store.sidebar_fingerprint = sidebar
-    return sorted(env.found_docs) if uses_careerblog_sidebars(app) else []
+#: sidebar template -> the box it shows (ABlog's names include ours)
+BOXES = {
+    "careerblog/recent.html": "recent",
+    "careerblog/categories.html": "categories",
+    "careerblog/tags.html": "tags",
+    "careerblog/archives.html": "archives",
+    "ablog/recentposts.html": "recent",
+    "ablog/tagcloud.html": "tags",
+}
+TEMPLATES_DIR = (Path(__file__).parent / "templates").resolve()
+
+
+def box_template(box: str) -> str:
+    """The template of a box without the markers around it."""
+    return f"careerblog/_sidebar_{box}.html"
+
+
+def refreshable(app: Sphinx) -> bool:
+    """Whether the blog sidebars can be refreshed in place exactly (``sidebar_refresh``):
+    an HTML builder with generated pages, only our boxes, none overridden."""
+    if not links.generated_pages_available(app):
+        return False
+    names = configured_blog_sidebars(app)
+    if not names <= BOXES.keys():
+        return False  # ABlog's other boxes read more than the sidebar view
+    templates = names | {box_template(BOXES[name]) for name in names}
+    environment = html_builder(app).templates.environment
+    for name in templates:
+        filename = environment.get_template(name).filename
+        if filename is None or not Path(filename).resolve().is_relative_to(TEMPLATES_DIR):
+            return False  # overridden by the project: its output may have no markers
+    return True

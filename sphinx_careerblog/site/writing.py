@@ -66,6 +66,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, object], str]]:
     for page in decision.plan.pages:
         outfile = output_file(app, page.pagename)
         if freshness.must_write(app, decision, page.pagename, outfile, full):
+            freshness.note_page_written(app, page.pagename)
             yield page.pagename, dict(_context(app, page)), page.template
 
 
