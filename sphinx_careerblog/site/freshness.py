@@ -62,6 +62,7 @@ _DECISION = "careerblog.rewrites"
 _WRITTEN = "careerblog.written"
 _PAGES_WRITTEN = "careerblog.pages-written"
 _READ = "careerblog.read"
+_SITE = "careerblog.site-fingerprint"
 
 
 class NavigationCollector(EnvironmentCollector):
@@ -154,9 +155,17 @@ def navigation_fingerprint(app: Sphinx, store: CareerBlogData) -> str:
 
 
 def site_fingerprint(app: Sphinx) -> str:
-    """A hash of what every generated page shows alike (see the module docstring)."""
-    builder = html_builder(app)
+    """A hash of what every generated page shows alike (see the module docstring);
+    computed once per build, after reading (``decide_rewrites``)."""
     store = get_store(app.env)
+    known = store.transient.get(_SITE)
+    if isinstance(known, str):
+        return known
+    return _site_fingerprint(app, store)
+
+
+def _site_fingerprint(app: Sphinx, store: CareerBlogData) -> str:
+    builder = html_builder(app)
     # sidebars refreshed in place are no reason to write a page again
     shown_in_sidebars = configured_blog_sidebars(app) and not refreshable(app)
     sidebars = sidebar_fingerprint(app, store) if shown_in_sidebars else None
@@ -219,6 +228,7 @@ def decide_rewrites(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if not links.generated_pages_available(app):
         return []
     store = get_store(env)
+    store.transient[_SITE] = _site_fingerprint(app, store)  # its inputs are final now
     plan = plan_pages(app)
     current = _output_of(app, plan)
     key = (app.builder.name, str(Path(app.outdir).resolve()))

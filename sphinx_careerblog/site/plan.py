@@ -12,6 +12,7 @@ A real document whose URL is the URL of a generated page wins
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -370,4 +371,7 @@ def output_file(app: Sphinx, pagename: str) -> str:
     output_path: Callable[[str], str | Path] = getattr(builder, "get_output_path", None) or (
         builder.get_outfilename  # Sphinx < 8.1
     )
-    return Path(output_path(pagename)).relative_to(app.outdir).as_posix()
+    path, outdir = str(output_path(pagename)), str(app.outdir).rstrip(os.sep) + os.sep
+    if path.startswith(outdir):  # the common case, without pathlib (once per page)
+        return path[len(outdir) :].replace(os.sep, "/")
+    return Path(path).relative_to(app.outdir).as_posix()
