@@ -23,8 +23,8 @@ from sphinx_careerblog.listings import cards, resolve
 from sphinx_careerblog.listings.collector import ListingsCollector
 from sphinx_careerblog.listings.directives import PostListDirective, TaxonomyDirective
 from sphinx_careerblog.listings.domain import CareerBlogDomain, keep_term_unlinked
+from sphinx_careerblog.posts import hidden_links, hidden_output, visibility
 from sphinx_careerblog.posts import nodes as post_nodes
-from sphinx_careerblog.posts import visibility
 from sphinx_careerblog.posts.byline import add_noindex_for_drafts, resolve_bylines
 from sphinx_careerblog.posts.collector import READ_EVENT, CareerBlogCollector
 from sphinx_careerblog.posts.directives import PostDirective, UpdateDirective
@@ -88,6 +88,9 @@ def setup_visibility(app: Sphinx) -> None:
     app.connect("env-updated", visibility.hide_unpublished)
     app.connect("html-collect-pages", visibility.prune_search_index)
     app.add_post_transform(visibility.DropHiddenFromAssembly)
+    app.add_post_transform(hidden_links.UnlinkHiddenTargets)
+    app.connect("html-collect-pages", hidden_output.before_packing)
+    app.connect("build-finished", hidden_output.after_build)
 
 
 def setup_listings(app: Sphinx) -> None:

@@ -38,6 +38,10 @@ class CbWarning(enum.Enum):
     CHECKLIST = ("checklist", "a reflection checklist with bad content or a duplicate id")
     FEED = ("feed", "feeds cannot be written (for example, no base URL)")
     URL = ("url", "a URL with a scheme that may not be written (javascript:, data:, ...)")
+    DRAFT_LINK = (
+        "draft_link",
+        "a reference to a draft or scheduled post, written as plain text in a published build",
+    )
 
     @property
     def subtype(self) -> str:

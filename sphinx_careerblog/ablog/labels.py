@@ -5,7 +5,8 @@ not know), so the standard domain's data is left alone: a label the project
 defines itself always wins. The table is computed once per build state from the
 read-only index; links use the builder's own URIs, so every builder works, and
 where a target has no page in this builder (generated pages outside html/dirhtml,
-drafts in a published build) the reference is its text, without a warning.
+a draft's label in a published build) the reference is its text: for a draft,
+the label as written, with a ``careerblog.draft_link`` warning.
 
 Documents holding such references are listing documents (``collect_label_refs``):
 when what the labels show changes, they are rewritten.
@@ -28,6 +29,7 @@ from sphinx_careerblog.data import paths
 from sphinx_careerblog.data.query import get_index
 from sphinx_careerblog.data.store import get_store
 from sphinx_careerblog.i18n import _
+from sphinx_careerblog.posts.hidden_links import plain_text, report_unlinked
 from sphinx_careerblog.site import links
 
 if TYPE_CHECKING:
@@ -132,6 +134,11 @@ def resolve_label(
     if target is None:
         return None
     fromdocname = str(node.get("refdoc") or "")
+    if target.hidden and target.docname is not None:
+        # a draft's label: what the author wrote, never the draft's title
+        hidden = frozenset(get_store(env).hidden_pages)
+        report_unlinked(node, target.docname, fromdocname, hidden)
+        return plain_text(node)
     if node.get("refexplicit"):
         inner = contnode
     else:

@@ -14,7 +14,9 @@ handled here, after reading, from what the collector stored:
 - the search index: hidden pages are marked ``nosearch`` (their words are never fed)
   and pruned from the index before it is written;
 - the general index, ``sphinx_sitemap`` and builders that assemble one document
-  (singlehtml, LaTeX).
+  (singlehtml, LaTeX);
+- references to a hidden page (``posts.hidden_links``) and what other builders
+  write of it, with the inventory (``posts.hidden_output``).
 
 A hidden page's own data only changes when it is read again, and its hidden state
 only changes then too: a post whose day comes is read again on the first build on
@@ -128,7 +130,8 @@ def _hide_page(env: BuildEnvironment, docname: str) -> None:
     env.toc_num_entries[docname] = 0
     env.metadata.setdefault(docname, {})["nosearch"] = True
     index_entries: dict[str, Any] = env.get_domain("index").data.setdefault("entries", {})
-    index_entries.pop(docname, None)
+    # emptied, not removed: the texinfo writer looks every document up
+    index_entries[docname] = []
 
 
 def _exclude_from_sitemap(app: Sphinx, hidden: Set[str]) -> None:
