@@ -38,6 +38,20 @@ def pgettext(context: str, message: str) -> str:
     return get_translator(MESSAGE_CATALOG_NAME).pgettext(context, message)
 
 
+def scheduled_for(shown_date: str) -> str:
+    """``Scheduled for 01 June 2026``: a scheduled post's date in its byline and in
+    every list of the preview."""
+    return _("Scheduled for %s") % shown_date
+
+
+def draft_mark(scheduled: bool, shown_date: str | None) -> str:
+    """How a list marks a hidden post in preview: ``Scheduled for DATE`` for a
+    scheduled one, ``Draft`` for the others."""
+    if scheduled and shown_date:
+        return scheduled_for(shown_date)
+    return _("Draft")
+
+
 def reading_time(minutes: int) -> str:
     """``5 min read``."""
     return ngettext("%(count)d min read", "%(count)d min read", minutes) % {"count": minutes}

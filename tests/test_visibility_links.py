@@ -21,6 +21,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
+from sphinx_careerblog.data import paths
 from tests.conftest import BASE_CONF, warning_text, write_project
 from tests.test_visibility import (
     DRAFT_STEM,
@@ -88,12 +89,13 @@ LINES = {
 
 SITE = {
     **FILES,
-    "index.md": FILES["index.md"].replace("about\n", "about\nrefs\n"),
+    "index.md": FILES["index.md"].replace("about\n", "about\nrefs\nlists\n"),
     "essays/wip.md": WIP,
     "essays/alpha.md": FILES["essays/alpha.md"].replace(
         "## Part two", "(alpha-part)=\n## Part two"
     ),
     "refs.md": REFS,
+    "lists.md": "# Lists\n\n```{postlist}\n```\n\n```{postlist}\n:format: cards\n```\n",
 }
 
 #: words only the hidden posts contain (their titles, a stem, a name, their labels' titles)
@@ -230,3 +232,47 @@ def test_other_builders_leave_hidden_posts_out(site, buildername: str) -> None:
         assert sorted(path.name for path in (outdir / "essays").iterdir()) == [
             "alpha.txt", "omega.txt",
         ]  # fmt: skip
+
+
+SCHEDULED = "Scheduled for 01 June 2026"
+
+
+def _marks(page: BeautifulSoup, selector: str) -> dict[str, str]:
+    """Each listed hidden post's mark, by the title beside it."""
+    found = {}
+    for item in page.select(selector):
+        text = item.get_text(" ", strip=True)
+        for title in (DRAFT_TITLE, LATER_TITLE):
+            if title in text:
+                found[title] = text
+    return found
+
+
+def test_preview_lists_mark_scheduled_posts_with_their_date(site) -> None:
+    outdir, _warnings = site("html", preview=True)
+
+    def page(name: str) -> BeautifulSoup:
+        return BeautifulSoup((outdir / f"{name}.html").read_text("utf-8"), "html.parser")
+
+    index = page(paths.index_page("blog"))
+    marker = {
+        entry.select_one(".cb-entry-title a").get_text(): entry.select_one(".cb-draft-marker")
+        for entry in index.select(".cb-entry-draft")
+    }
+    assert marker[LATER_TITLE].get_text() == SCHEDULED
+    assert marker[DRAFT_TITLE].get_text() == "Draft"
+    scheduled = index.select(".cb-entry-scheduled .cb-entry-title a")
+    assert [link.get_text() for link in scheduled] == [LATER_TITLE]
+
+    places = {
+        "category page": (page(paths.term_page("blog", "category", "Craft")), ".cb-entry"),
+        "archive page": (page(paths.overview_page("blog", "archive")), "li"),
+        "postlist": (page("lists"), ".cb-postlist li, .cb-post-links li, li"),
+        "cards": (page("lists"), ".cb-card, .sd-card"),
+        "recent sidebar": (page("refs"), ".cb-sidebar-recent li"),
+    }
+    for where, (html, selector) in places.items():
+        marks = _marks(html, selector)
+        assert SCHEDULED in marks.get(LATER_TITLE, ""), (where, marks)
+        assert "Draft" not in marks[LATER_TITLE], (where, marks)
+        assert "Draft" in marks.get(DRAFT_TITLE, ""), (where, marks)

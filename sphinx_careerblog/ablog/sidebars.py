@@ -16,7 +16,7 @@ from sphinx_careerblog.data import paths
 from sphinx_careerblog.data.dates import format_date, format_iso
 from sphinx_careerblog.data.query import get_index
 from sphinx_careerblog.data.store import get_store
-from sphinx_careerblog.i18n import _, reading_time
+from sphinx_careerblog.i18n import _, draft_mark, reading_time
 from sphinx_careerblog.site import links
 
 if TYPE_CHECKING:
@@ -120,6 +120,10 @@ def postcard(app: Sphinx, pagename: str, post: PostRecord) -> dict[str, Any]:
         "iso": format_iso(fields.date, fields.date_has_time) if fields.date is not None else None,
         "updated": shown(fields.updated) if fields.updated is not None else None,
         "draft": post.is_draft,
+        "scheduled": fields.scheduled,
+        "mark": draft_mark(fields.scheduled, shown(fields.date) if fields.date else None)
+        if post.is_draft
+        else "",
         "authors": authors,
         "categories": terms("category", fields.categories),
         "tags": terms("tag", fields.tags),

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from sphinx_careerblog.data.dates import format_date
-from sphinx_careerblog.i18n import _
+from sphinx_careerblog.i18n import _, scheduled_for
 from sphinx_careerblog.site import links
 
 if TYPE_CHECKING:
@@ -85,7 +85,9 @@ class ListingRenderer(abc.ABC):
         if post.date is None:
             return _("Draft")
         shown = pattern or self.config.careerblog_date_format
-        return format_date(shown, post.date, self.config.language)
+        text = format_date(shown, post.date, self.config.language)
+        # only a preview lists a scheduled post
+        return scheduled_for(text) if post.fields.scheduled else text
 
     def date_node(self, post: PostRecord, pattern: str | None = None) -> nodes.Node:
         text = self.date_text(post, pattern)

@@ -11,7 +11,7 @@ from docutils import nodes
 
 from sphinx_careerblog.data.dates import format_date
 from sphinx_careerblog.data.store import get_store
-from sphinx_careerblog.i18n import _, reading_time
+from sphinx_careerblog.i18n import _, reading_time, scheduled_for
 from sphinx_careerblog.posts.nodes import cb_post_meta
 from sphinx_careerblog.site.links import author_link, term_title, term_uri
 
@@ -67,7 +67,7 @@ def byline(app: Sphinx, post: PostRecord, fromdocname: str) -> nodes.Element:
         parts.append(nodes.inline("", "", *children, classes=[f"cb-byline-{name}"]))
 
     if fields.date is not None and fields.scheduled:
-        part("date", nodes.Text(_("Scheduled for %s") % _shown_date(app, fields.date)))
+        part("date", nodes.Text(scheduled_for(_shown_date(app, fields.date))))
     elif fields.date is not None:
         part("date", nodes.Text(_shown_date(app, fields.date)))
     else:

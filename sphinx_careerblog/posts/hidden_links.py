@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.domains.std import StandardDomain
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import docname_join
 
@@ -111,10 +112,11 @@ def hidden_targets(env: BuildEnvironment, hidden: frozenset[str]) -> HiddenTarge
         roles[domain.name] = {
             role: frozenset(domain.objtypes_for_role(role) or ()) for role in domain.roles
         }
-    std: Any = env.get_domain("std")
-    for name, (docname, _labelid) in std.anonlabels.items():
-        if docname in hidden:
-            _note(table.setdefault("std", {}), name, "label", docname)
+    std = env.get_domain("std")
+    if isinstance(std, StandardDomain):  # anonymous labels ({ref} with a text) too
+        for name, (docname, _labelid) in std.anonlabels.items():
+            if docname in hidden:
+                _note(table.setdefault("std", {}), name, "label", docname)
     result = HiddenTargets(hidden, table, roles)
     transient[_CACHE_KEY] = result
     return result

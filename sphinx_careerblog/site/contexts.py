@@ -15,7 +15,7 @@ from sphinx.util.osutil import relative_uri
 
 from sphinx_careerblog.data import paths
 from sphinx_careerblog.data.dates import format_date, format_iso
-from sphinx_careerblog.i18n import _, post_count, reading_time
+from sphinx_careerblog.i18n import _, draft_mark, post_count, reading_time
 from sphinx_careerblog.site import links
 from sphinx_careerblog.site.plan import (
     COLLECTION_TEMPLATE,
@@ -59,6 +59,9 @@ class EntryView(TypedDict):
     minutes: int
     reading_time: str
     draft: bool
+    scheduled: bool
+    #: "Draft" or "Scheduled for DATE" (preview only), else empty
+    mark: str
 
 
 class PageNumber(TypedDict):
@@ -73,6 +76,8 @@ class ArchiveLine(TypedDict):
     date: str | None
     iso: str | None
     draft: bool
+    scheduled: bool
+    mark: str
 
 
 class YearView(TypedDict):
@@ -219,6 +224,8 @@ def post_entry(app: Sphinx, fromname: str, post: ShownPost) -> EntryView:
         "minutes": post.reading_minutes,
         "reading_time": reading_time(post.reading_minutes),
         "draft": post.draft,
+        "scheduled": post.scheduled,
+        "mark": draft_mark(post.scheduled, date) if post.draft else "",
     }
 
 
@@ -345,6 +352,8 @@ def overview_view(app: Sphinx, page: PlannedPage, view: PageView) -> None:
                     "date": date,
                     "iso": iso,
                     "draft": post.draft,
+                    "scheduled": post.scheduled,
+                    "mark": draft_mark(post.scheduled, date) if post.draft else "",
                 }
             )
         url = href(links.year_uri(app, name, year.year))

@@ -71,6 +71,7 @@ class ShownPost:
     tags: tuple[str, ...]
     reading_minutes: int
     draft: bool
+    scheduled: bool
 
     @classmethod
     def of(cls, post: PostRecord) -> ShownPost:
@@ -78,7 +79,7 @@ class ShownPost:
         return cls(
             post.docname, post.anchor, post.listed_title, fields.external_link, fields.date,
             fields.date_has_time, fields.authors, post.summary, fields.categories, fields.tags,
-            post.reading_minutes, post.is_draft,
+            post.reading_minutes, post.is_draft, fields.scheduled,
         )  # fmt: skip
 
 
@@ -93,13 +94,14 @@ class ArchivedPost:
     date: dt.datetime | None
     date_has_time: bool
     draft: bool
+    scheduled: bool
 
     @classmethod
     def of(cls, post: PostRecord) -> ArchivedPost:
         fields = post.fields
         return cls(
             post.docname, post.anchor, post.listed_title, fields.external_link, fields.date,
-            fields.date_has_time, post.is_draft,
+            fields.date_has_time, post.is_draft, fields.scheduled,
         )  # fmt: skip
 
 

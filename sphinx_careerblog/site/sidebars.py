@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 from sphinx_careerblog.data import paths
 from sphinx_careerblog.data.dates import format_date, format_iso
 from sphinx_careerblog.data.query import BlogIndex, get_index
-from sphinx_careerblog.i18n import post_count
+from sphinx_careerblog.i18n import draft_mark, post_count
 from sphinx_careerblog.site import links
 from sphinx_careerblog.site.contexts import labels
 from sphinx_careerblog.site.plan import html_builder
@@ -42,6 +42,8 @@ class RecentItem(TypedDict):
     date: str | None
     iso: str | None
     draft: bool
+    #: "Draft" or "Scheduled for DATE" (preview only), else empty
+    mark: str
     url: str | None
 
 
@@ -164,6 +166,7 @@ def sidebar_context(app: Sphinx, pagename: str) -> SidebarView:
                 "date": date,
                 "iso": iso,
                 "draft": post.is_draft,
+                "mark": draft_mark(post.fields.scheduled, date) if post.is_draft else "",
                 "url": None if url is None else (url or "#"),
             }
         )
