@@ -27,6 +27,7 @@ from tests.test_visibility import (
     DRAFT_STEM,
     DRAFT_TITLE,
     FILES,
+    JULY,
     LATER_STEM,
     LATER_TITLE,
     MARCH,
@@ -276,3 +277,26 @@ def test_preview_lists_mark_scheduled_posts_with_their_date(site) -> None:
         assert SCHEDULED in marks.get(LATER_TITLE, ""), (where, marks)
         assert "Draft" not in marks[LATER_TITLE], (where, marks)
         assert "Draft" in marks.get(DRAFT_TITLE, ""), (where, marks)
+
+
+def test_a_reference_links_once_its_post_is_published(
+    build, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    files = {
+        "index.md": "# Home\n\n```{toctree}\n:glob:\n\nessays/*\nrefs\n```\n",
+        "essays/later.md": FILES["essays/later.md"],
+        "essays/alpha.md": FILES["essays/alpha.md"],
+        "refs.md": "# References\n\nSee {doc}`essays/later`.\n",
+    }
+    src = tmp_path / "src"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(MARCH))
+    app = build(files, srcdir=src)
+    refs = (Path(app.outdir) / "refs.html").read_text("utf-8")
+    assert 'href="essays/later.html"' not in refs and LATER_TITLE not in refs
+    assert "refs.md:3: WARNING" in warning_text(app)
+    # the post's day came; nothing edited
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(JULY))
+    app = build(srcdir=src)
+    refs = (Path(app.outdir) / "refs.html").read_text("utf-8")
+    assert 'href="essays/later.html"' in refs and LATER_TITLE in refs
+    assert "draft_link" not in warning_text(app)
