@@ -203,7 +203,7 @@ def sidebar_fingerprint(app: Sphinx, store: CareerBlogData) -> str:
         fields = post.fields
         digest.update(repr((post.key, post.listed_title, fields.date, fields.date_has_time,
                             fields.categories, fields.tags, fields.visibility,
-                            fields.external_link, post.is_draft, fields.authors,
+                            fields.external_link, post.is_draft, fields.scheduled, fields.authors,
                             fields.location, fields.language)).encode())  # fmt: skip
     return digest.hexdigest()
 
