@@ -108,21 +108,21 @@ Site = tuple[Path, str]
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[..., Site]]:
-    """``site(buildername, preview=False)``: the output directory and warnings of
-    one build of ``SITE`` (made once per builder and mode)."""
-    built: dict[tuple[str, bool], Site] = {}
+    """``site(buildername, preview=False, parallel=0)``: the output directory and
+    warnings of one build of ``SITE`` (made once per builder, mode and -j)."""
+    built: dict[tuple[str, bool, int], Site] = {}
     apps: list[SphinxTestApp] = []
 
-    def make(buildername: str, preview: bool = False) -> Site:
-        key = (buildername, preview)
+    def make(buildername: str, preview: bool = False, parallel: int = 0) -> Site:
+        key = (buildername, preview, parallel)
         if key not in built:
-            src = tmp_path_factory.mktemp(f"{buildername}-{preview}") / "src"
+            src = tmp_path_factory.mktemp(f"{buildername}-{preview}-{parallel}") / "src"
             write_project(src, {"conf.py": BASE_CONF + CONF, **SITE})
             overrides = {"careerblog_include_drafts": preview, "html_theme": "alabaster"}
             while apps:
                 apps.pop().cleanup()
             app = SphinxTestApp(
-                buildername, srcdir=src, confoverrides=overrides,
+                buildername, srcdir=src, confoverrides=overrides, parallel=parallel,
                 status=StringIO(), warning=StringIO(),
             )  # fmt: skip
             apps.append(app)
@@ -205,6 +205,19 @@ def test_each_unlinked_route_warns_at_its_line(site) -> None:
     own = [link["href"] for link in wip.select("div.body a.reference")]
     assert "#wip-part" in own and not any("later" in href for href in own)
     assert [line for line in warnings.splitlines() if "draft_link" not in line] == []
+
+
+def test_parallel_writing_unlinks_the_same(site) -> None:
+    serial, serial_warnings = site("html")
+    parallel, parallel_warnings = site("html", parallel=2)
+    for name in ("refs.html", "essays/wip.html", "index.html"):
+        assert (parallel / name).read_text("utf-8") == (serial / name).read_text("utf-8"), name
+
+    def located(warnings: str) -> list[str]:
+        return sorted(re.findall(r"refs\.md:\d+: WARNING: .*", warnings))
+
+    assert located(parallel_warnings) == located(serial_warnings)
+    assert len(located(serial_warnings)) == len(ROUTES)
 
 
 def test_preview_links_every_route(site) -> None:
