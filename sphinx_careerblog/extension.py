@@ -19,7 +19,7 @@ from sphinx_careerblog.data.store import ENV_VERSION, get_store
 from sphinx_careerblog.feeds import autodiscovery, catalog
 from sphinx_careerblog.feeds import writing as feed_writing
 from sphinx_careerblog.i18n import LOCALE_DIR, MESSAGE_CATALOG_NAME
-from sphinx_careerblog.listings import cards, resolve
+from sphinx_careerblog.listings import cards, footers, resolve
 from sphinx_careerblog.listings.collector import ListingsCollector
 from sphinx_careerblog.listings.directives import PostListDirective, TaxonomyDirective
 from sphinx_careerblog.listings.domain import CareerBlogDomain, keep_term_unlinked
@@ -96,6 +96,7 @@ def setup_visibility(app: Sphinx) -> None:
 def setup_listings(app: Sphinx) -> None:
     """``postlist``, ``taxonomy``, the ``blog`` domain, related posts and series."""
     cards.register(app)
+    footers.register(app)
     app.add_directive("postlist", PostListDirective)
     app.add_directive("taxonomy", TaxonomyDirective)
     app.add_domain(CareerBlogDomain)

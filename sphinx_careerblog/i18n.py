@@ -62,6 +62,14 @@ def post_count(count: int) -> str:
     return ngettext("%(count)d post", "%(count)d posts", count) % {"count": count}
 
 
+def part_of(number: int, total: int) -> str:
+    """``Part 2 of 3``: where a post stands in its series (the plural form follows
+    the number of parts)."""
+    # Translators: where a post stands in its series: "Part 2 of 3"
+    message = ngettext("Part %(part)d of %(parts)d", "Part %(part)d of %(parts)d", total)
+    return message % {"part": number, "parts": total}
+
+
 def prompt_count(count: int) -> str:
     """``1 prompt``, ``4 prompts`` (the questions of a reflection checklist)."""
     return ngettext("%(count)d prompt", "%(count)d prompts", count) % {"count": count}

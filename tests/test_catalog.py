@@ -70,7 +70,8 @@ def test_catalog_lists_every_listed_post_with_its_metadata(build: Any) -> None:
         "key", "docname", "anchor", "title", "page_title", "url", "id", "external_link",
         "canonical_link", "visibility", "draft", "date", "date_has_time", "updated",
         "authors", "categories", "tags", "summary", "image", "words", "reading_minutes",
-        "series", "location", "language", "redirect", "nocomments",
+        "series", "series_slug", "series_url", "series_part", "series_parts", "location",
+        "language", "redirect", "nocomments",
     }  # fmt: skip
     assert all(set(post) == expected for post in document["posts"])
 
@@ -119,6 +120,8 @@ def test_catalog_follows_dirhtml_urls_and_section_posts(build: Any) -> None:
     part = posts["essays/notes#part-one"]
     assert part["url"] == "https://example.org/essays/notes/#part-one"
     assert part["anchor"] == "part-one" and part["series"] == "Notes"
+    assert part["series_slug"] == "notes" and (part["series_part"], part["series_parts"]) == (1, 1)
+    assert part["series_url"] == "https://example.org/blog/series/notes/"
     assert part["location"] == "Lisbon"
     assert part["categories"][0]["url"] == "https://example.org/blog/category/craft/"
     assert posts["essays/one"]["image"] == "https://cdn.example.org/a.png"

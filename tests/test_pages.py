@@ -47,6 +47,7 @@ def test_every_page_type_is_generated(build) -> None:
         "languages.html",
         "locations.html",
         "archive.html",
+        "series/index.html",
         "category/craft.html",
         "category/growth.html",
         "tag/all.html",

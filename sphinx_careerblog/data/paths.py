@@ -6,24 +6,40 @@ same name works under html, dirhtml and singlehtml.
 
 from __future__ import annotations
 
+import hashlib
 from typing import Literal
 
 from sphinx_careerblog.data.model import slugify
 
-TermKind = Literal["category", "tag", "author", "language", "location"]
+TermKind = Literal["category", "tag", "author", "language", "location", "series"]
 TERM_KINDS: tuple[TermKind, ...] = ("category", "tag", "author")
 #: ABlog's languages and locations: archive pages of their own, like the terms above
 PLACE_KINDS: tuple[TermKind, ...] = ("language", "location")
 ARCHIVE_KINDS: tuple[TermKind, ...] = (*TERM_KINDS, *PLACE_KINDS)
-OverviewName = Literal["categories", "tags", "authors", "languages", "locations", "archive"]
+#: a series has a page of its own too, listing its parts oldest first (not paginated)
+SERIES: TermKind = "series"
+OverviewName = Literal[
+    "categories", "tags", "authors", "languages", "locations", "archive", "series"
+]
+#: the overview of the series is ``<root>/series/index`` (``series`` is its own plural)
+_OVERVIEW_PAGES: dict[str, str] = {"series": "series/index"}
 
 
 def index_page(root: str, page: int = 1) -> str:
     return f"{root}/index" if page <= 1 else f"{root}/page/{page}"
 
 
+def term_slug(kind: TermKind, label: str) -> str:
+    """The slug of a term's page; a series never takes ``index``, the overview's name."""
+    slug = slugify(label)
+    if kind == SERIES and slug == "index":
+        # hashed like ``slugify``'s own hashed slugs: no readable slug has ``--``
+        return "index--" + hashlib.sha1(b"series:index").hexdigest()[:8]
+    return slug
+
+
 def term_page(root: str, kind: TermKind, label: str, page: int = 1) -> str:
-    base = f"{root}/{kind}/{slugify(label)}"
+    base = f"{root}/{kind}/{term_slug(kind, label)}"
     return base if page <= 1 else f"{base}/page/{page}"
 
 
@@ -33,7 +49,7 @@ def year_page(root: str, year: int, page: int = 1) -> str:
 
 
 def overview_page(root: str, kind: OverviewName) -> str:
-    return f"{root}/{kind}"
+    return f"{root}/{_OVERVIEW_PAGES.get(kind, kind)}"
 
 
 # -- feeds and catalog: output files (not pages), same path under html and dirhtml ----

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from sphinx_careerblog.data.model import PostRecord, slugify
-from sphinx_careerblog.data.paths import ARCHIVE_KINDS, TermKind
+from sphinx_careerblog.data.paths import ARCHIVE_KINDS, SERIES, TermKind
 from sphinx_careerblog.data.store import INDEX_VIEW, get_store
 
 T = TypeVar("T")
@@ -56,10 +56,9 @@ class BlogIndex:
         self._member_keys: dict[tuple[str, str], tuple[str, ...]] = {}
         self._positions = {post.key: index for index, post in enumerate(self.posts)}
         self._by_key = {post.key: post for post in self.posts}
-        self._series: dict[str, list[PostRecord]] | None = None
         self._derived: dict[str, object] = {}
         self._config = config
-        for kind in ARCHIVE_KINDS:
+        for kind in (*ARCHIVE_KINDS, SERIES):
             self._terms[kind] = self._group(config, kind)
 
     @staticmethod
@@ -71,6 +70,8 @@ class BlogIndex:
             return fields.tags
         if kind == "author":
             return fields.authors
+        if kind == SERIES:
+            return (fields.series,) if fields.series else ()
         # ABlog's ``language``/``location`` may name several, comma-separated
         text = fields.language if kind == "language" else fields.location
         return tuple(
@@ -181,20 +182,21 @@ class BlogIndex:
         return self._positions.get(key, len(self.posts))
 
     def series(self, name: str) -> list[PostRecord]:
-        """Posts of one series, oldest first."""
-        if self._series is None:
-            grouped: dict[str, list[PostRecord]] = {}
-            for post in reversed(self.posts):
-                if post.fields.series:
-                    grouped.setdefault(post.fields.series, []).append(post)
-            self._series = grouped
-        return list(self._series.get(name, ()))
+        """The parts of one series (named by label or slug) in series order: by date,
+        oldest first; undated parts (drafts, in a preview) last."""
+        term = self.term(SERIES, name)
+        if term is None:
+            return []
+        dated = [post for post in reversed(term.posts) if post.date is not None]
+        return dated + [post for post in term.posts if post.date is None]
 
 
 def declared_title(config: Config, kind: TermKind, label: str) -> str:
     """The declared title of a category or tag, else the label as written."""
     if kind == "author":
         return str(config.careerblog_authors.get(label, {}).get("name", label))
+    if kind == SERIES:
+        return label
     if kind in ("language", "location"):
         places = config.careerblog_languages if kind == "language" else config.careerblog_locations
         return str(places.get(label, {}).get("name", label))

@@ -170,14 +170,23 @@ def related_posts(index: BlogIndex, post: PostRecord, count: int) -> list[PostRe
     return [found for key in ranked if (found := index.post(key)) is not None]
 
 
+def series_parts(index: BlogIndex, post: PostRecord) -> tuple[PostRecord, ...]:
+    """Every listed part of ``post``'s series in series order (``BlogIndex.series``);
+    empty when the post has no series or is not listed itself."""
+    name = post.fields.series
+    if not name:
+        return ()
+    members = index.series(name)
+    if all(member.key != post.key for member in members):
+        return ()
+    return tuple(members)
+
+
 def series_neighbours(
     index: BlogIndex, post: PostRecord
 ) -> tuple[PostRecord | None, PostRecord | None]:
     """The previous (older) and next (newer) listed post of ``post``'s series."""
-    name = post.fields.series
-    if not name:
-        return None, None
-    members = index.series(name)
+    members = series_parts(index, post)
     keys = [member.key for member in members]
     if post.key not in keys:
         return None, None

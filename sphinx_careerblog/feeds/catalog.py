@@ -17,6 +17,7 @@ from sphinx_careerblog import __version__
 from sphinx_careerblog.data import paths
 from sphinx_careerblog.data.model import slugify
 from sphinx_careerblog.data.query import get_index
+from sphinx_careerblog.data.selection import series_parts
 from sphinx_careerblog.feeds.model import image_url, rfc3339
 from sphinx_careerblog.feeds.plan import (
     FeedPlan,
@@ -104,11 +105,29 @@ def post_entry(
         "image": image_url(app, post, urls),
         "words": post.words,
         "reading_minutes": post.reading_minutes,
-        "series": fields.series,
+        **_series_fields(app, urls, post),
         "location": fields.location,
         "language": fields.language,
         "redirect": list(fields.redirect),
         "nocomments": fields.nocomments,
+    }
+
+
+def _series_fields(app: Sphinx, urls: SiteUrls, post: PostRecord) -> dict[str, Any]:
+    """The post's series as it is listed: its name (as its first part spells it),
+    slug and page, and this post's part number out of how many."""
+    parts = series_parts(get_index(app), post)
+    if not parts:
+        return {"series": post.fields.series, "series_slug": None, "series_url": None,
+                "series_part": None, "series_parts": None}  # fmt: skip
+    term = get_index(app).term(paths.SERIES, post.fields.series or "")
+    label = term.label if term is not None else post.fields.series or ""
+    return {
+        "series": label,
+        "series_slug": paths.term_slug(paths.SERIES, label),
+        "series_url": _term_url(app, urls, paths.SERIES, label),
+        "series_part": 1 + [part.key for part in parts].index(post.key),
+        "series_parts": len(parts),
     }
 
 

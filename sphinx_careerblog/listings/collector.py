@@ -20,6 +20,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.environment.collectors import EnvironmentCollector
 
+from sphinx_careerblog.data.paths import SERIES
 from sphinx_careerblog.data.query import get_index
 from sphinx_careerblog.data.selection import (
     Selection,
@@ -27,7 +28,7 @@ from sphinx_careerblog.data.selection import (
     declared_slugs,
     related_posts,
     select,
-    series_neighbours,
+    series_parts,
 )
 from sphinx_careerblog.data.store import get_store
 from sphinx_careerblog.listings.options import PostListOptions
@@ -186,7 +187,8 @@ def neighbour_fingerprint(store: CareerBlogData) -> str:
 
 
 def footer_signatures(app: Sphinx) -> dict[str, str]:
-    """Per post, what its footer shows: its related posts and series neighbours.
+    """Per post, what its footer shows: its related posts, the parts of its series
+    (with the series' title) and its date neighbours.
 
     Only posts whose signature changed are rewritten, so re-tagging one essay
     rewrites the essays it is (or was) related to, not the whole handbook.
@@ -196,16 +198,22 @@ def footer_signatures(app: Sphinx) -> dict[str, str]:
     prev_next: bool = app.config.careerblog_prev_next
     signatures: dict[str, str] = {}
     for post in get_store(app.env).iter_posts():
-        shown = [*related_posts(index, post, count), *series_neighbours(index, post)]
+        parts = series_parts(index, post)
+        series = index.term(SERIES, post.fields.series or "") if parts else None
+        shown = [*related_posts(index, post, count), *parts]
         if prev_next:
             shown += date_neighbours(index, post)
         signatures[post.key] = repr(
-            [
-                (other.key, other.listed_title, other.date, other.fields.external_link)
-                if other
-                else None
-                for other in shown
-            ]
+            (
+                series.title if series is not None else None,
+                [
+                    (other.key, other.listed_title, other.date, other.fields.external_link,
+                     other.is_draft)
+                    if other
+                    else None
+                    for other in shown
+                ],
+            )
         )
     return signatures
 

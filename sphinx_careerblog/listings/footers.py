@@ -1,5 +1,5 @@
-"""Write phase of post footers: the series a post belongs to (previous and next
-post), the posts before and after it by date (``careerblog_prev_next``) and its
+"""Write phase of post footers: the series a post belongs to ("Part N of M", its
+parts in order, the previous and next part), the posts before and after it by date (``careerblog_prev_next``) and its
 related posts, placed where the collector put ``cb_post_footer``."""
 
 from __future__ import annotations
@@ -8,12 +8,23 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from sphinx_careerblog.data.selection import date_neighbours, related_posts, series_neighbours
+from sphinx_careerblog.data.paths import SERIES
+from sphinx_careerblog.data.selection import (
+    date_neighbours,
+    related_posts,
+    series_neighbours,
+    series_parts,
+)
 from sphinx_careerblog.data.store import get_store
-from sphinx_careerblog.i18n import _
+from sphinx_careerblog.i18n import _, part_of
 from sphinx_careerblog.listings.render import ListingRenderer
+from sphinx_careerblog.site import links
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.writers.html5 import HTML5Translator
+    from sphinx.writers.latex import LaTeXTranslator
+
     from sphinx_careerblog.data.model import PostRecord
 
 
@@ -54,13 +65,40 @@ class FooterRenderer(ListingRenderer):
         return [block]
 
     def series(self, post: PostRecord) -> nodes.Node | None:
-        previous, following = series_neighbours(self.index, post)
-        if previous is None and following is None:
+        """The series block: its name (linked to the series page where there is one),
+        "Part N of M", every part in order (this one marked, not linked) and the
+        previous and next parts."""
+        parts = series_parts(self.index, post)
+        if not parts:
             return None
-        name = post.fields.series or ""
+        term = self.index.term(SERIES, post.fields.series or "")
+        assert term is not None  # the post is a listed part of it
         block = nodes.container(classes=["cb-series"])
-        label = _("Series: %s") % name
-        block += nodes.paragraph(label, label, classes=["cb-series-name"])
+        label = _("Series: %s") % term.title
+        heading = nodes.paragraph(classes=["cb-series-name"])
+        uri = links.term_uri(self.app, self.fromdocname, SERIES, term.label)
+        if uri is None:
+            heading += nodes.Text(label)
+        else:
+            heading += nodes.reference(label, label, refuri=uri, internal=True)
+        block += heading
+        keys = [part.key for part in parts]
+        shown = part_of(keys.index(post.key) + 1, len(parts))
+        block += nodes.paragraph(shown, shown, classes=["cb-series-part"])
+        listed = nodes.enumerated_list(classes=["cb-series-parts"], enumtype="arabic")
+        for part in parts:
+            line = nodes.paragraph()
+            if part.key == post.key:
+                line += cb_current_part(part.listed_title, part.listed_title)
+            else:
+                line += self.post_link(part)
+            if part.is_draft:
+                marker = _("Draft")
+                line += nodes.Text(" ")
+                line += nodes.inline(marker, marker, classes=["cb-draft-marker"])
+            listed += nodes.list_item("", line)
+        block += listed
+        previous, following = series_neighbours(self.index, post)
         for which, other in (("previous", previous), ("next", following)):
             if other is None:
                 continue
@@ -70,3 +108,40 @@ class FooterRenderer(ListingRenderer):
             paragraph += self.post_link(other)
             block += paragraph
         return block
+
+
+class cb_current_part(nodes.Inline, nodes.TextElement):  # noqa: N801
+    """The title of the part being read, in its series' list: marked, not linked
+    (``aria-current="page"`` in HTML, bold in LaTeX, plain text elsewhere)."""
+
+
+def _visit_current_html(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(self.starttag(node, "span", "", **{"aria-current": "page"}))
+
+
+def _depart_current_html(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</span>")
+
+
+def _visit_current_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
+    self.body.append(r"\textbf{")
+
+
+def _depart_current_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
+    self.body.append("}")
+
+
+def _pass(self: nodes.NodeVisitor, node: nodes.Element) -> None:
+    """Other writers show the title as plain text."""
+
+
+def register(app: Sphinx) -> None:
+    plain = (_pass, _pass)
+    app.add_node(
+        cb_current_part,
+        html=(_visit_current_html, _depart_current_html),
+        latex=(_visit_current_latex, _depart_current_latex),
+        text=plain,
+        man=plain,
+        texinfo=plain,
+    )

@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from typing import Literal
 
 PostListSort = Literal["date-desc", "date-asc", "title"]
-TaxonomyKind = Literal["categories", "tags", "authors", "years"]
+TaxonomyKind = Literal["categories", "tags", "authors", "years", "series"]
 TaxonomyFormat = Literal["list", "cloud"]
 
 SORTS: tuple[PostListSort, ...] = ("date-desc", "date-asc", "title")
 #: the named formats of ``postlist``; any other accepted value is an ABlog format string
 FORMATS = ("list", "cards", "table", "compact")
-TAXONOMY_KINDS: tuple[TaxonomyKind, ...] = ("categories", "tags", "authors", "years")
+TAXONOMY_KINDS: tuple[TaxonomyKind, ...] = ("categories", "tags", "authors", "years", "series")
 TAXONOMY_FORMATS: tuple[TaxonomyFormat, ...] = ("list", "cloud")
 
 

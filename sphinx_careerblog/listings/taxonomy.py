@@ -1,5 +1,5 @@
-"""Write phase of ``taxonomy``: every category, tag, author or year with its posts,
-as a list or (HTML, every term linked) a weighted cloud."""
+"""Write phase of ``taxonomy``: every category, tag, author, year or series with its
+posts, as a list or (HTML, every term linked) a weighted cloud."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ _TERM_KINDS: dict[TaxonomyKind, TermKind] = {
     "categories": "category",
     "tags": "tag",
     "authors": "author",
+    "series": "series",
 }
 
 
@@ -33,7 +34,7 @@ _TERM_KINDS: dict[TaxonomyKind, TermKind] = {
 class Entry:
     """One line of the overview."""
 
-    css_kind: str  # ``category``, ``tag``, ``author`` or ``year``
+    css_kind: str  # ``category``, ``tag``, ``author``, ``series-title`` or ``year``
     text: str
     uri: str | None  # None where this builder has no page for it
     posts: tuple[PostRecord, ...]
@@ -54,12 +55,15 @@ class TaxonomyRenderer(ListingRenderer):
                 for year, posts in self.index.years()
             ]
         term_kind = _TERM_KINDS[kind]
+        # ``cb-series`` is the series block under each post: its entries are titles
+        css_kind = "series-title" if term_kind == "series" else term_kind
         return [
             Entry(
-                term_kind,
+                css_kind,
                 term.title,
                 links.term_uri(self.app, self.fromdocname, term_kind, term.label),
-                term.posts,
+                # a series lists its parts in series order, the others newest first
+                tuple(self.index.series(term.slug)) if term_kind == "series" else term.posts,
             )
             for term in self.index.terms(term_kind)
         ]

@@ -15,7 +15,7 @@ from sphinx.util.osutil import relative_uri
 
 from sphinx_careerblog.data import paths
 from sphinx_careerblog.data.dates import format_date, format_iso
-from sphinx_careerblog.i18n import _, draft_mark, post_count, reading_time
+from sphinx_careerblog.i18n import _, draft_mark, part_of, post_count, reading_time
 from sphinx_careerblog.site import links
 from sphinx_careerblog.site.plan import (
     COLLECTION_TEMPLATE,
@@ -62,6 +62,7 @@ class EntryView(TypedDict):
     scheduled: bool
     #: "Draft" or "Scheduled for DATE" (preview only), else empty
     mark: str
+    part: NotRequired[str]  # on a series page: "Part 2 of 3"
 
 
 class PageNumber(TypedDict):
@@ -161,6 +162,7 @@ def labels() -> dict[str, str]:
         "languages": _("Languages"),
         "locations": _("Locations"),
         "archive": _("Archive"),
+        "series": _("Series"),
         "recent": _("Recent posts"),
         "moved": _("This page has moved to"),
     }
@@ -245,6 +247,8 @@ def page_heading(app: Sphinx, page: PlannedPage) -> str:
             return _("Posts written in %s") % term.title
         if page.kind == "location":
             return _("Posts from %(place)s") % {"place": term.title}
+        if page.kind == "series":
+            return _("Series: %s") % term.title
         return _("Posts by %s") % term.title
     return labels().get(page.kind, page.kind)
 
@@ -289,7 +293,9 @@ def page_context(app: Sphinx, page: PlannedPage) -> PageContext:
 
 def _listing_kind(page: PlannedPage) -> Listing:
     kind = page.kind
-    assert kind in ("index", "category", "tag", "author", "language", "location", "year")
+    assert kind in (
+        "index", "category", "tag", "author", "language", "location", "year", "series"
+    )  # fmt: skip
     return kind
 
 
@@ -302,6 +308,9 @@ def collection_view(app: Sphinx, page: PlannedPage, view: PageView) -> None:
         return _rel(app, name, listing_pagename(root, kind, number, page.term, page.year))
 
     view["posts"] = [post_entry(app, name, post) for post in page.posts]
+    if kind == "series":
+        for number, entry in enumerate(view["posts"], start=1):
+            entry["part"] = part_of(number, len(page.posts))
     view["page"] = page.number
     view["pages"] = page.total
     view["newer"] = number_url(page.number - 1) if page.number > 1 else None

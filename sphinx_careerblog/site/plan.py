@@ -36,11 +36,13 @@ OVERVIEW_TEMPLATE = "careerblog/overview.html"
 REDIRECT_TEMPLATE = "careerblog/redirect.html"
 
 Overview = paths.OverviewName
-Listing = Literal["index", "category", "tag", "author", "language", "location", "year"]
+Listing = Literal[
+    "index", "category", "tag", "author", "language", "location", "year", "series"
+]
 PageKind = Literal[Listing, Overview, "redirect"]
 
 OVERVIEWS: tuple[Overview, ...] = (
-    "categories", "tags", "authors", "languages", "locations", "archive",
+    "categories", "tags", "authors", "languages", "locations", "archive", "series",
 )  # fmt: skip
 OVERVIEW_OF: dict[paths.TermKind, Overview] = {
     "category": "categories",
@@ -48,6 +50,7 @@ OVERVIEW_OF: dict[paths.TermKind, Overview] = {
     "author": "authors",
     "language": "languages",
     "location": "locations",
+    "series": "series",
 }
 KIND_OF: dict[Overview, paths.TermKind] = {kind: term for term, kind in OVERVIEW_OF.items()}
 
@@ -231,6 +234,12 @@ def _listing_pages(app: Sphinx, index: BlogIndex) -> Iterable[PlannedPage]:
             yield from paginated(kind, term.posts, term=shown_term(config, term))
     for year, posts in index.years():
         yield from paginated("year", posts, year=year)
+    for series in index.terms(paths.SERIES):
+        # one page per series, every part in series order (series stay short)
+        pagename = paths.term_page(root, paths.SERIES, series.label)
+        parts = show(index.series(series.slug))
+        term = shown_term(config, series)
+        yield PlannedPage(pagename, COLLECTION_TEMPLATE, "series", posts=parts, term=term)
     for overview in OVERVIEWS:
         yield overview_page(config, index, overview)
 
@@ -259,6 +268,8 @@ def shown_term(config: Config, term: Term) -> ShownTerm:
     if term.kind == "author":
         entry = config.careerblog_authors.get(term.label, {})
         return ShownTerm("author", term.label, term.title, entry.get("bio"), entry.get("url"))
+    if term.kind == paths.SERIES:
+        return ShownTerm(term.kind, term.label, term.title, None)
     if term.kind in paths.PLACE_KINDS:
         places = (
             config.careerblog_languages if term.kind == "language" else config.careerblog_locations
