@@ -200,15 +200,20 @@ def footer_signatures(app: Sphinx) -> dict[str, str]:
     for post in get_store(app.env).iter_posts():
         parts = series_parts(index, post)
         series = index.term(SERIES, post.fields.series or "") if parts else None
-        shown = [*related_posts(index, post, count), *parts]
+        shown: list[PostRecord | None] = [*related_posts(index, post, count), *parts]
         if prev_next:
             shown += date_neighbours(index, post)
         signatures[post.key] = repr(
             (
                 series.title if series is not None else None,
                 [
-                    (other.key, other.listed_title, other.date, other.fields.external_link,
-                     other.is_draft)
+                    (
+                        other.key,
+                        other.listed_title,
+                        other.date,
+                        other.fields.external_link,
+                        other.is_draft,
+                    )
                     if other
                     else None
                     for other in shown

@@ -1,6 +1,7 @@
 """Write phase of post footers: the series a post belongs to ("Part N of M", its
-parts in order, the previous and next part), the posts before and after it by date (``careerblog_prev_next``) and its
-related posts, placed where the collector put ``cb_post_footer``."""
+parts in order, the previous and next part), the posts before and after it by date
+(``careerblog_prev_next``) and its related posts, placed where the collector put
+``cb_post_footer``."""
 
 from __future__ import annotations
 
@@ -116,7 +117,8 @@ class cb_current_part(nodes.Inline, nodes.TextElement):  # noqa: N801
 
 
 def _visit_current_html(self: HTML5Translator, node: nodes.Element) -> None:
-    self.body.append(self.starttag(node, "span", "", **{"aria-current": "page"}))
+    attributes = {"aria-current": "page"}  # not a Python name: passed as a mapping
+    self.body.append(self.starttag(node, "span", "", False, **attributes))
 
 
 def _depart_current_html(self: HTML5Translator, node: nodes.Element) -> None:

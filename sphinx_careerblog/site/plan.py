@@ -36,9 +36,7 @@ OVERVIEW_TEMPLATE = "careerblog/overview.html"
 REDIRECT_TEMPLATE = "careerblog/redirect.html"
 
 Overview = paths.OverviewName
-Listing = Literal[
-    "index", "category", "tag", "author", "language", "location", "year", "series"
-]
+Listing = Literal["index", "category", "tag", "author", "language", "location", "year", "series"]
 PageKind = Literal[Listing, Overview, "redirect"]
 
 OVERVIEWS: tuple[Overview, ...] = (
@@ -238,8 +236,8 @@ def _listing_pages(app: Sphinx, index: BlogIndex) -> Iterable[PlannedPage]:
         # one page per series, every part in series order (series stay short)
         pagename = paths.term_page(root, paths.SERIES, series.label)
         parts = show(index.series(series.slug))
-        term = shown_term(config, series)
-        yield PlannedPage(pagename, COLLECTION_TEMPLATE, "series", posts=parts, term=term)
+        titled = shown_term(config, series)
+        yield PlannedPage(pagename, COLLECTION_TEMPLATE, "series", posts=parts, term=titled)
     for overview in OVERVIEWS:
         yield overview_page(config, index, overview)
 
