@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from sphinx_careerblog.data.authors import is_remote
 from sphinx_careerblog.data.dates import DEFAULT_DATE_FORMAT
 from sphinx_careerblog.data.urls import url_problem
 from sphinx_careerblog.warnings import CbWarning, conf_location, warn
@@ -139,7 +140,10 @@ def _is_feed_templates(value: Any) -> str | None:
     return None
 
 
-def _registry(allowed: tuple[str, ...]) -> Checker:
+def _registry(allowed: tuple[str, ...], checked_later: tuple[str, ...] = ()) -> Checker:
+    """A mapping key -> entry whose values are strings (``checked_later`` keys may hold
+    other shapes: they are checked one by one, so one bad value drops only itself)."""
+
     def check(value: Any) -> str | None:
         if not isinstance(value, dict):
             return "expected a dict of key -> {...}"
@@ -152,7 +156,7 @@ def _registry(allowed: tuple[str, ...]) -> Checker:
             if unknown:
                 return f"entry {key!r} has unknown keys {unknown}; allowed: {', '.join(allowed)}"
             for name, item in entry.items():
-                if not isinstance(item, str):
+                if name not in checked_later and not isinstance(item, str):
                     return f"entry {key!r}: {name!r} must be a string"
         return None
 
@@ -179,8 +183,8 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
     ConfigValue("careerblog_post_pattern", [], "env", (list, tuple), _is_str_list,
                 "globs of docnames that are posts"),
     ConfigValue("careerblog_authors", {}, "env", (dict,),
-                _registry(("name", "url", "avatar", "bio")),
-                "author key -> {name, url, avatar, bio}"),
+                _registry(("name", "url", "avatar", "bio", "links"), checked_later=("links",)),
+                "author key -> {name, url, avatar, bio, links}"),
     ConfigValue("careerblog_default_author", None, "env", (str, list, tuple, type(None)),
                 _is_author_default, "author key (or keys) for posts that name none"),
     ConfigValue("careerblog_categories", {}, "env", (dict,), _registry(("title", "description")),
@@ -206,6 +210,8 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
                 "entries per feed"),
     ConfigValue("careerblog_feed_fulltext", False, "html", (bool,), _is_bool,
                 "full content in feeds"),
+    ConfigValue("careerblog_byline_avatars", False, "html", (bool,), _is_bool,
+                "a small avatar before each author's name in bylines"),
     ConfigValue("careerblog_date_format", DEFAULT_DATE_FORMAT, "env", (str,), _is_date_format,
                 "how dates are shown"),
     ConfigValue("careerblog_byline", True, "env", (bool,), _is_bool,
@@ -272,6 +278,7 @@ def validate(app: Sphinx, config: Config) -> None:
             )
             setattr(config, value.name, value.default)
     safe_urls(config, app.confdir)
+    check_author_profiles(config, app.confdir, app.srcdir)
     if not config.careerblog_title:
         config.careerblog_title = config.project
     config.careerblog_path = config.careerblog_path.strip("/")
@@ -327,6 +334,50 @@ def safe_urls(config: Config, confdir: str | Path) -> None:
                 warn(CbWarning.URL, message, location=location)
                 comments = {k: v for k, v in comments.items() if k != key}
         config.careerblog_comments = comments
+
+
+def check_author_profiles(config: Config, confdir: str | Path, srcdir: str | Path) -> None:
+    """Keep only the author ``links`` that are a mapping of label -> safe URL, and
+    only ``avatar`` files that exist; each dropped value is one located warning."""
+    location = _url_location(confdir, "careerblog_authors", "blog_authors")
+    cleaned: dict[str, dict[str, object]] = {}
+    for key, entry in config.careerblog_authors.items():
+        kept: dict[str, object] = dict(entry)
+        name = f"careerblog_authors[{key!r}]"
+        links = entry.get("links")
+        if links is not None:
+            kept["links"] = _checked_links(name, links, location)
+        avatar = entry.get("avatar")
+        if isinstance(avatar, str) and not is_remote(avatar):
+            source = Path(srcdir).resolve()
+            path = (source / avatar).resolve()
+            if not path.is_relative_to(source) or not path.is_file():
+                message = f"{name}['avatar'] {avatar!r}: no such file in the source directory"
+                warn(CbWarning.CONFIG, message, location=location)
+                del kept["avatar"]
+        cleaned[key] = kept
+    config.careerblog_authors = cleaned
+
+
+def _checked_links(name: str, links: object, location: nodes.Node) -> dict[str, str]:
+    if not isinstance(links, dict):
+        message = (
+            f"{name}['links'] = {links!r}: expected a mapping of label -> URL, such as "
+            '{"Mastodon": "https://example.social/@ann"}; no links are shown'
+        )
+        warn(CbWarning.CONFIG, message, location=location)
+        return {}
+    kept: dict[str, str] = {}
+    for label, url in links.items():
+        if not isinstance(label, str) or not label.strip() or not isinstance(url, str):
+            message = f"{name}['links'][{label!r}]: expected a text label and a URL string"
+            warn(CbWarning.CONFIG, message, location=location)
+        elif problem := url_problem(url, allow_mailto=True):
+            message = f"{name}['links'][{label!r}] is not written: {problem}"
+            warn(CbWarning.URL, message, location=location)
+        else:
+            kept[label] = url.strip()
+    return kept
 
 
 def is_post_docname(config: Config, docname: str) -> bool:

@@ -40,6 +40,7 @@ from sphinx_careerblog.reflections.directives import (
 from sphinx_careerblog.reflections.html import ReflectionHtmlTransform
 from sphinx_careerblog.sharing import opengraph
 from sphinx_careerblog.site import (
+    avatars,
     filtering,
     freshness,
     navigation,
@@ -121,6 +122,7 @@ def setup_site(app: Sphinx) -> None:
     app.connect("html-page-context", navigation.share_toctree, priority=400)
     app.connect("build-finished", writing.finish_pages)
     app.connect("build-finished", sidebar_refresh.refresh_in_place)
+    app.connect("build-finished", avatars.copy_avatars)
     app.connect("html-page-context", filtering.add_filter_context)
 
 

@@ -57,7 +57,7 @@ def page_root(page: BeautifulSoup) -> Tag:
 def entry_titles(page: BeautifulSoup) -> list[str]:
     """Titles of the posts a generated listing page shows, in order."""
     titles = []
-    for heading in page_root(page).select("h2.cb-entry-title"):
+    for heading in page_root(page).select(".cb-entry-title"):
         link = heading.find("a")
         node = link if isinstance(link, Tag) else heading
         titles.append(" ".join(node.get_text(" ", strip=True).split()))

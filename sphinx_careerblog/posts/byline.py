@@ -5,14 +5,17 @@ A pure function of (doctree, store, config): safe under parallel writing.
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
+from sphinx_careerblog.data.authors import author_profile
 from sphinx_careerblog.data.dates import format_date
 from sphinx_careerblog.data.store import get_store
 from sphinx_careerblog.i18n import _, reading_time, scheduled_for
 from sphinx_careerblog.posts.nodes import cb_post_meta
+from sphinx_careerblog.site.avatars import avatar_src
 from sphinx_careerblog.site.links import author_link, term_title, term_uri
 
 if TYPE_CHECKING:
@@ -83,6 +86,8 @@ def byline(app: Sphinx, post: PostRecord, fromdocname: str) -> nodes.Element:
             if index:
                 children.append(nodes.Text(", "))
             name, uri = author_link(app, fromdocname, author)
+            if config.careerblog_byline_avatars:
+                children.extend(_avatar(app, fromdocname, author))
             children.append(_link(name, uri))
         part("authors", *children)
     minutes = post.reading_minutes
@@ -112,6 +117,24 @@ def byline(app: Sphinx, post: PostRecord, fromdocname: str) -> nodes.Element:
     container = nodes.container(classes=["cb-byline"])
     container += paragraph
     return container
+
+
+#: the side of a byline avatar, in CSS pixels
+BYLINE_AVATAR_SIZE = 24
+
+
+def _avatar(app: Sphinx, fromdocname: str, author: str) -> list[nodes.Node]:
+    """A small avatar before an author's name (HTML only). Its ``alt`` is empty: the
+    name follows at once, and a screen reader should not read it twice."""
+    src = avatar_src(app, fromdocname, author_profile(app.config.careerblog_authors, author))
+    if src is None:
+        return []
+    size = BYLINE_AVATAR_SIZE
+    tag = (
+        f'<img class="cb-byline-avatar" src="{html.escape(src)}" alt="" '
+        f'width="{size}" height="{size}" loading="lazy"> '
+    )
+    return [nodes.raw("", tag, format="html")]
 
 
 def _shown_date(app: Sphinx, when: dt.datetime) -> str:

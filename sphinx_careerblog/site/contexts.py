@@ -17,6 +17,7 @@ from sphinx_careerblog.data import paths
 from sphinx_careerblog.data.dates import format_date, format_iso
 from sphinx_careerblog.i18n import _, draft_mark, part_of, post_count, reading_time
 from sphinx_careerblog.site import links
+from sphinx_careerblog.site.avatars import AvatarView, avatar_view
 from sphinx_careerblog.site.plan import (
     COLLECTION_TEMPLATE,
     OVERVIEW_OF,
@@ -32,6 +33,9 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
     from sphinx_careerblog.site.plan import Listing
+
+#: the side of the avatar on an author's page, in CSS pixels
+AVATAR_SIZE = 96
 
 
 class Link(TypedDict):
@@ -63,6 +67,13 @@ class EntryView(TypedDict):
     #: "Draft" or "Scheduled for DATE" (preview only), else empty
     mark: str
     part: NotRequired[str]  # on a series page: "Part 2 of 3"
+
+
+class YearGroup(TypedDict):
+    """The posts of one year on an author's page (``heading``: the year)."""
+
+    heading: str
+    posts: list[EntryView]
 
 
 class PageNumber(TypedDict):
@@ -106,6 +117,8 @@ class PageView(TypedDict):
     labels: dict[str, str]
     index_url: str
     website: NotRequired[Link]
+    avatar: NotRequired[AvatarView]  # author pages
+    links: NotRequired[list[Link]]  # author pages: the profile's links
     page_label: NotRequired[str]
     # collection pages
     posts: NotRequired[list[EntryView]]
@@ -115,6 +128,7 @@ class PageView(TypedDict):
     older: NotRequired[str | None]
     numbers: NotRequired[list[PageNumber]]
     overview: NotRequired[Link | None]
+    year_groups: NotRequired[list[YearGroup]]  # author pages: posts by year
     # overview pages
     terms: NotRequired[list[TermView]]
     years: NotRequired[list[YearView]]
@@ -265,6 +279,12 @@ def page_context(app: Sphinx, page: PlannedPage) -> PageContext:
     }
     if page.term is not None and page.term.website:
         view["website"] = {"title": _("Website"), "url": page.term.website}
+    profile = page.term.profile if page.term is not None else None
+    if profile is not None:
+        avatar = avatar_view(app, page.pagename, profile, AVATAR_SIZE)
+        if avatar is not None:
+            view["avatar"] = avatar
+        view["links"] = [{"title": label, "url": url} for label, url in profile.links]
     title = heading
     if page.template == COLLECTION_TEMPLATE:
         collection_view(app, page, view)
@@ -299,6 +319,18 @@ def _listing_kind(page: PlannedPage) -> Listing:
     return kind
 
 
+def year_groups(page: PlannedPage, entries: list[EntryView]) -> list[YearGroup]:
+    """The entries of a page under one heading per year, newest first (as listed);
+    undated posts (drafts, in a preview) last."""
+    groups: dict[int | None, list[EntryView]] = {}
+    for post, entry in zip(page.posts, entries, strict=True):
+        groups.setdefault(post.date.year if post.date is not None else None, []).append(entry)
+    return [
+        {"heading": str(year) if year is not None else _("Not yet dated"), "posts": posts}
+        for year, posts in sorted(groups.items(), key=lambda item: -(item[0] or 0))
+    ]
+
+
 def collection_view(app: Sphinx, page: PlannedPage, view: PageView) -> None:
     name = page.pagename
     root: str = app.config.careerblog_path
@@ -311,6 +343,8 @@ def collection_view(app: Sphinx, page: PlannedPage, view: PageView) -> None:
     if kind == "series":
         for number, entry in enumerate(view["posts"], start=1):
             entry["part"] = part_of(number, len(page.posts))
+    if kind == "author":
+        view["year_groups"] = year_groups(page, view["posts"])
     view["page"] = page.number
     view["pages"] = page.total
     view["newer"] = number_url(page.number - 1) if page.number > 1 else None

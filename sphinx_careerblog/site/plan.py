@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Literal
 from sphinx.builders.html import StandaloneHTMLBuilder
 
 from sphinx_careerblog.data import paths
+from sphinx_careerblog.data.authors import AuthorProfile, author_profile
 from sphinx_careerblog.data.query import BlogIndex, Term, get_index
 from sphinx_careerblog.data.store import get_store
 
@@ -121,6 +122,7 @@ class ShownTerm:
     title: str
     description: str | None
     website: str | None = None  # an author's ``url``
+    profile: AuthorProfile | None = None  # an author's avatar, bio and links
 
 
 @dataclass(frozen=True)
@@ -264,8 +266,8 @@ def _chunks(posts: Sequence[ShownPost], size: int) -> list[tuple[ShownPost, ...]
 def shown_term(config: Config, term: Term) -> ShownTerm:
     """A term with its declared description (``bio`` and ``url`` for an author)."""
     if term.kind == "author":
-        entry = config.careerblog_authors.get(term.label, {})
-        return ShownTerm("author", term.label, term.title, entry.get("bio"), entry.get("url"))
+        profile = author_profile(config.careerblog_authors, term.label)
+        return ShownTerm("author", term.label, term.title, profile.bio, profile.url, profile)
     if term.kind == paths.SERIES:
         return ShownTerm(term.kind, term.label, term.title, None)
     if term.kind in paths.PLACE_KINDS:
