@@ -39,6 +39,12 @@ careerblog_authors = {
         "name": "Mara Lindqvist",
         "url": "https://handbook.example.org/people/mara",
         "bio": "Staff engineer who mentors new tech leads.",
+        # a file of this directory (copied to blog/avatars/) or an https:// URL
+        "avatar": "_static/avatars/mara.svg",
+        "links": {
+            "Mentoring notes": "https://handbook.example.org/people/mara/notes",
+            "Email": "mailto:mara@handbook.example.org",
+        },
     },
     "tomas": {
         "name": "Tomás Ferreira",
@@ -49,6 +55,8 @@ careerblog_authors = {
         "url": "https://handbook.example.org/people/priya",
         "bio": "Site reliability lead; has carried a pager for nine years and still reads "
         "runbooks first.",
+        "avatar": "_static/avatars/priya.svg",
+        "links": {"Incident reviews": "https://handbook.example.org/people/priya/reviews"},
     },
     "kwame": {
         "name": "Kwame Mensah",
@@ -56,6 +64,8 @@ careerblog_authors = {
         "years of a career.",
     },
 }
+# a small avatar before the names of authors who have one (docs/howto/author-profiles.md)
+careerblog_byline_avatars = True
 careerblog_categories = {
     "career-growth": {
         "title": "Career growth",
