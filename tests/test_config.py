@@ -33,6 +33,7 @@ BAD_VALUES = {
     "careerblog_feed_fulltext": "no",
     "careerblog_date_format": "",
     "careerblog_byline": None,
+    "careerblog_byline_avatars": "small",
     "careerblog_words_per_minute": 0,
     "careerblog_related": "three",
     "careerblog_checklist_storage_prefix": None,
