@@ -563,6 +563,8 @@ def test_docs_snippets_build_cleanly_with_the_handbook_essays(build) -> None:
     files: dict[str, str] = {}
     for essay in (DOCS / "essays").glob("*.md"):
         files[f"essays/{essay.name}"] = essay.read_text("utf-8")
+    for avatar in (DOCS / "_static" / "avatars").glob("*.svg"):  # named by conf.py
+        files[f"_static/avatars/{avatar.name}"] = avatar.read_text("utf-8")
     for snippet in SNIPPETS:
         files[f"{snippet.stem}.md"] = f"# {snippet.stem}\n\n" + snippet.read_text("utf-8")
     files["index.md"] = "# Home\n\n```{toctree}\n:glob:\n\n*\nessays/*\n```\n"
@@ -586,7 +588,15 @@ def test_every_option_is_documented() -> None:
     taxonomy = (DOCS / "reference" / "taxonomy-and-roles.md").read_text("utf-8")
     missing = [name for name in TaxonomyDirective.option_spec if f"`{name}`" not in taxonomy]
     assert not missing
-    for value in ("`categories`", "`tags`", "`authors`", "`years`", "`cloud`", "`list`"):
+    for value in (
+        "`categories`",
+        "`tags`",
+        "`authors`",
+        "`years`",
+        "`series`",
+        "`cloud`",
+        "`list`",
+    ):
         assert value in taxonomy
     for value in ("`list`", "`cards`", "`table`", "`compact`", "`date-asc`", "`title`"):
         assert value in postlist

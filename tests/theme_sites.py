@@ -21,9 +21,10 @@ THEMES = {
     "sphinx_book_theme": "sidebars-book.py",
 }
 
-#: The pages copied from docs/ (the essays and the pages that list them): every
-#: listing, checklist and footer the extension draws, in a build of a few seconds.
-PAGES = ("essays", "essays-landing.md", "reflections.md")
+#: The pages copied from docs/ (the essays and the pages that list them, and the
+#: authors' avatars conf.py names): every listing, checklist and footer the
+#: extension draws, in a build of a few seconds.
+PAGES = ("essays", "essays-landing.md", "reflections.md", "_static/avatars")
 #: the growth map page (and the snippets it includes), once the handbook has one
 GROWTH = ("my-growth.md", "snippets")
 
