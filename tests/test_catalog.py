@@ -13,9 +13,9 @@ from .test_feeds import CONF, INDEX, basic_files, essay
 def catalog(app: Any) -> dict[str, Any]:
     data = (Path(app.outdir) / "blog" / "posts.json").read_bytes()
     document: dict[str, Any] = json.loads(data)
-    # sorted keys, two-space indent, UTF-8 without \\u escapes, newline at the end
+    # sorted keys, compact (the C encoder), UTF-8 without \\u escapes, newline at the end
     assert data.decode("utf-8") == (
-        json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        json.dumps(document, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
     )
     return document
 
