@@ -213,6 +213,7 @@ def footer_signatures(app: Sphinx) -> dict[str, str]:
                         other.date,
                         other.fields.external_link,
                         other.is_draft,
+                        other.fields.scheduled,  # a preview marks it "Scheduled for DATE"
                     )
                     if other
                     else None

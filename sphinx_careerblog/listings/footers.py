@@ -17,7 +17,7 @@ from sphinx_careerblog.data.selection import (
     series_parts,
 )
 from sphinx_careerblog.data.store import get_store
-from sphinx_careerblog.i18n import _, part_of
+from sphinx_careerblog.i18n import _, draft_mark, part_of
 from sphinx_careerblog.listings.render import ListingRenderer
 from sphinx_careerblog.site import links
 
@@ -93,8 +93,9 @@ class FooterRenderer(ListingRenderer):
                 line += cb_current_part(part.listed_title, part.listed_title)
             else:
                 line += self.post_link(part)
-            if part.is_draft:
-                marker = _("Draft")
+            if part.is_draft:  # listed in a preview only
+                date = self.date_text(part) if part.date is not None else None
+                marker = draft_mark(part.fields.scheduled, date)
                 line += nodes.Text(" ")
                 line += nodes.inline(marker, marker, classes=["cb-draft-marker"])
             listed += nodes.list_item("", line)
