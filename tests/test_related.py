@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from types import SimpleNamespace
+
 from bs4 import Tag
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sphinx_careerblog.data.model import PostFields, PostRecord
+from sphinx_careerblog.data.query import BlogIndex
+from sphinx_careerblog.data.selection import _most_shared, related_posts
 
 from .conftest import warning_text
 from .listing_helpers import AUTHORS_CONF, POSTS, index_page, post, soup
@@ -139,3 +148,56 @@ def test_related_and_series_in_latex_point_at_the_posts(build) -> None:
     assert r"Next: {\hyperref[\detokenize{s2::doc}]{\sphinxcrossref{Part two}}}" in tex
     assert r"Previous: {\hyperref[\detokenize{s1::doc}]{\sphinxcrossref{Part one}}}" in tex
     assert tex.count("Related posts") == 2
+
+
+def _index(tag_sets: list[list[str]]) -> BlogIndex:
+    """A BlogIndex of posts p0 (newest) ... pN, each with the given tags, all in one
+    category, as plain records (no Sphinx project)."""
+    config = SimpleNamespace(careerblog_categories={}, careerblog_tags={}, careerblog_authors={},
+                             careerblog_languages={}, careerblog_locations={})  # fmt: skip
+    posts = []
+    for n, tags in enumerate(tag_sets):
+        date = dt.datetime(2024, 1, 1) - dt.timedelta(days=n)
+        fields = PostFields(date=date, categories=("Craft",) if n % 3 else (), tags=tuple(tags))
+        posts.append(PostRecord(f"p{n}", "", f"Post {n}", fields, words=1, reading_minutes=1,
+                                summary="", image=None))  # fmt: skip
+    return BlogIndex(config, posts)  # type: ignore[arg-type]
+
+
+def _ranked_by_scanning(index: BlogIndex, post: PostRecord, count: int) -> list[str]:
+    """The definition: every other post sharing a term, most shared first, then newest."""
+    mine = index.term_keys(post)
+    shared = {other.key: len(mine & index.term_keys(other)) for other in index.posts}
+    candidates = [key for key, number in shared.items() if number and key != post.key]
+    ranked = sorted(candidates, key=lambda key: (-shared[key], index.position(index.post(key))))
+    return ranked[:count]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(st.sampled_from(["a", "b", "c", "d", "e"]), max_size=4), min_size=1,
+             max_size=30),
+    st.integers(min_value=1, max_value=5),
+)  # fmt: skip
+def test_related_posts_merge_equals_a_full_scan(tag_sets: list[list[str]], count: int) -> None:
+    """The early-stopping merge of each term's posts picks what scanning every post picks."""
+    index = _index(tag_sets)
+    for record in index.posts:
+        got = [found.key for found in related_posts(index, record, count)]
+        assert got == _ranked_by_scanning(index, record, count)
+
+
+def test_related_posts_in_one_big_category_read_only_a_few_posts() -> None:
+    """Thousands of posts with one term: each post's related posts are the newest few,
+    found without visiting every post of the category (linear, not quadratic)."""
+    index = _index([["one-big-term"] for _ in range(3000)])
+    visited: list[int] = []
+
+    def position(post: PostRecord) -> int:
+        visited.append(1)
+        return index.position(post)
+
+    for record in index.posts[:50]:
+        ranked = _most_shared(index.sharing_lists(record), record.key, position, 3)
+        assert len(ranked) == 3
+    assert len(visited) < 50 * 10

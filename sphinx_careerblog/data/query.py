@@ -7,7 +7,6 @@ is computed once per build state and cached on the store (never pickled).
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar, cast
@@ -53,7 +52,6 @@ class BlogIndex:
         self._terms: dict[TermKind, dict[str, Term]] = {}
         self.collisions: list[SlugCollision] = []
         self._term_keys: dict[str, frozenset[tuple[str, str]]] = {}
-        self._member_keys: dict[tuple[str, str], tuple[str, ...]] = {}
         self._positions = {post.key: index for index, post in enumerate(self.posts)}
         self._by_key = {post.key: post for post in self.posts}
         self._derived: dict[str, object] = {}
@@ -159,19 +157,15 @@ class BlogIndex:
             self._term_keys[post.key] = keys
         return keys
 
-    def sharing_terms(self, post: PostRecord) -> dict[str, int]:
-        """Keys of the listed posts sharing categories or tags with ``post``, with how
-        many they share (an inverted index: no scan of every post)."""
-        shared: Counter[str] = Counter()
-        for kind, slug in self.term_keys(post):
-            keys = self._member_keys.get((kind, slug))
-            if keys is None:
-                term = self._terms["category" if kind == "category" else "tag"].get(slug)
-                keys = tuple(other.key for other in term.posts) if term else ()
-                self._member_keys[(kind, slug)] = keys
-            shared.update(keys)  # counted in C
-        shared.pop(post.key, None)
-        return shared
+    def sharing_lists(self, post: PostRecord) -> list[tuple[PostRecord, ...]]:
+        """The listed posts of each category and tag of ``post``, one tuple per term,
+        each newest first (the index order)."""
+        lists = []
+        for kind, slug in sorted(self.term_keys(post)):
+            term = self._terms["category" if kind == "category" else "tag"].get(slug)
+            if term is not None:
+                lists.append(term.posts)
+        return lists
 
     def position(self, post: PostRecord) -> int:
         """Place of a listed post in newest-first order."""

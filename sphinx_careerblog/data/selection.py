@@ -6,6 +6,7 @@ the unknown filter values that ``select`` returns, where the listing stands.
 
 from __future__ import annotations
 
+import bisect
 import heapq
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -165,9 +166,38 @@ def related_posts(index: BlogIndex, post: PostRecord, count: int) -> list[PostRe
     """
     if count <= 0:
         return []
-    shared = index.sharing_terms(post)
-    ranked = heapq.nsmallest(count, shared, key=lambda key: (-shared[key], index.key_position(key)))
-    return [found for key in ranked if (found := index.post(key)) is not None]
+    return _most_shared(index.sharing_lists(post), post.key, index.position, count)
+
+
+def _most_shared(
+    lists: list[tuple[PostRecord, ...]],
+    exclude: str,
+    position: Callable[[PostRecord], int],
+    count: int,
+) -> list[PostRecord]:
+    """The ``count`` posts found in the most of ``lists``, ties to the smaller position.
+
+    Every list is in position order, so they are merged front to back; once ``count``
+    posts share at least as many lists as are left unfinished, no later post can rank
+    above them. Posts of one big category are then not all scanned for each post.
+    """
+    heads = [(position(posts[0]), number, 0) for number, posts in enumerate(lists) if posts]
+    heapq.heapify(heads)
+    best: list[tuple[int, int, PostRecord]] = []  # (-shared, position, post), best first
+    while heads:
+        place, shared, found = heads[0][0], 0, None
+        while heads and heads[0][0] == place:
+            _place, number, offset = heapq.heappop(heads)
+            found, shared = lists[number][offset], shared + 1
+            if offset + 1 < len(lists[number]):
+                following = lists[number][offset + 1]
+                heapq.heappush(heads, (position(following), number, offset + 1))
+        if found is not None and found.key != exclude:
+            bisect.insort(best, (-shared, place, found), key=lambda entry: entry[:2])
+            del best[count:]
+        if len(best) == count and -best[-1][0] >= len(heads):
+            break
+    return [found for _shared, _place, found in best]
 
 
 def series_parts(index: BlogIndex, post: PostRecord) -> tuple[PostRecord, ...]:
