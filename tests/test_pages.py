@@ -202,6 +202,27 @@ def test_pagination(build, per_page) -> None:
     assert not (out / "blog" / "category" / "growth" / "page").exists()
 
 
+def test_long_pagination_links_the_ends_and_the_pages_near_this_one(build) -> None:
+    """Eleven pages: page 6 links 1, 4-8 and 11, with a gap mark for what is left out,
+    so each page of a long listing holds a few links, not one per page."""
+    conf = 'careerblog_posts_per_page = 1\ncareerblog_today = "2040-01-01"\n'
+    app = build(blog(11), conf_extra=conf)
+    assert warning_text(app) == ""
+    out = app.outdir / "blog"
+    pages = out / "page"
+    numbers = soup(pages / "6.html").select_one(".cb-pagination-pages")
+    assert isinstance(numbers, Tag)
+    assert numbers.get_text(" ", strip=True) == "1 … 4 5 6 7 8 … 11"
+    assert [(pages / a["href"]).resolve() for a in numbers.select("a")][:2] == [
+        (out / "index.html").resolve(),
+        (pages / "4.html").resolve(),
+    ]
+    first = soup(out / "index.html").select_one(".cb-pagination-pages")
+    assert first.get_text(" ", strip=True) == "1 2 3 … 11"  # type: ignore[union-attr]
+    last = soup(pages / "11.html").select_one(".cb-pagination-pages")
+    assert last.get_text(" ", strip=True) == "1 … 9 10 11"  # type: ignore[union-attr]
+
+
 def test_dirhtml_urls(build) -> None:
     app = build(blog(3), conf_extra="careerblog_posts_per_page = 2\n", buildername="dirhtml")
     assert warning_text(app) == ""
