@@ -1,16 +1,20 @@
 """Limits: does a build stay proportional to its input at the sizes the issue names?
 
-``python -m benchmarks.limits`` builds, for each limit, the same project at a quarter,
-a half and the whole of the named size (10,000 tags; a 1 MB essay; 2,000 posts in one
-category; 200 checklists on one page; lists nested 100 deep in a prompt), each in its
-own ``sphinx-build`` subprocess, and records wall time, CPU time and peak RSS. If the
-build is linear, doubling the input roughly doubles the CPU time above the fixed cost
-of starting Sphinx (measured by the same project at size 0), and memory grows by a
-constant step. The figures go into a block of ``benchmarks/RESULTS.md`` inside its
-hand-written analysis, which ``benchmarks.run`` keeps when it rewrites the page.
+``python -m benchmarks.limits`` builds, for each limit, the same project at half and
+at the whole of the named size (10,000 tags; a 1 MB essay; 2,000 posts in one
+category; 200 checklists on one page; lists nested 40 deep in a prompt), and empty,
+each in its own ``sphinx-build`` subprocess, and records wall time, CPU time and peak
+RSS. What the input costs is the CPU time and memory above the empty project's; per
+item, it stays the same from half to full size when the build is linear. ``--plain``
+also builds the projects that need no directive of ours without the extension, so
+what Sphinx, MyST and the theme cost on their own can be told from what we add.
+The figures go into a block of ``benchmarks/RESULTS.md`` inside its hand-written
+analysis, which ``benchmarks.run`` keeps when it rewrites the page.
 
-The test suite runs small versions of the same projects (``tests/test_reliability_limits.py``)
-and only asserts that they build without warnings or tracebacks.
+This is a benchmark, never run by the test suite or CI (the full sizes take tens of
+minutes). The suite runs small versions of the same projects
+(``tests/test_reliability_limits.py``) and only asserts that they build without
+warnings or tracebacks.
 """
 
 from __future__ import annotations
@@ -35,6 +39,11 @@ myst_enable_extensions = ["colon_fence"]
 careerblog_baseurl = "https://example.org/"
 exclude_patterns = ["_build"]
 """
+#: The same project without the extension (Sphinx, MyST, sphinx-design only): what the
+#: build costs before anything of ours runs.
+PLAIN_CONF = CONF.replace(', "sphinx_careerblog"]', "]").replace(
+    'careerblog_baseurl = "https://example.org/"\n', ""
+)
 INDEX = "# Limits\n\n```{toctree}\n:glob:\n\n**\n```\n"
 LIMITS_START = "<!-- limits:start -->"
 LIMITS_END = "<!-- limits:end -->"
@@ -118,29 +127,35 @@ class Limit:
     size: int  # the size the issue names
     unit: str
     make: Callable[[int], Files]
+    #: whether plain Sphinx + MyST builds the same sources (no directive of ours)
+    plain: bool = False
 
 
 LIMITS = (
-    Limit("tags", 10_000, "tags", many_tags),
-    Limit("essay", 1_000_000, "bytes", long_essay),
-    Limit("category", 2_000, "posts", one_category),
+    Limit("tags", 10_000, "tags", many_tags, plain=True),
+    Limit("essay", 1_000_000, "bytes", long_essay, plain=True),
+    Limit("category", 2_000, "posts", one_category, plain=True),
     Limit("checklists", 200, "checklists", many_checklists),
     Limit("nesting", 40, "levels", nested_prompt),
 )
+#: the label of a row built without the extension
+PLAIN = "Sphinx+MyST only"
 
 
-def write_project(root: Path, files: Files) -> Path:
+def write_project(root: Path, files: Files, conf: str = CONF) -> Path:
     if root.exists():
         shutil.rmtree(root)
-    for name, text in {"conf.py": CONF, "index.md": INDEX, **files}.items():
+    for name, text in {"conf.py": conf, "index.md": INDEX, **files}.items():
         path = root / "src" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, "utf-8")
     return root
 
 
-def measure(limit: Limit, size: int, work: Path) -> Build:
-    root = write_project(work / f"{limit.name}-{size}", limit.make(size) if size else {})
+def measure(limit: Limit, size: int, work: Path, plain: bool = False) -> Build:
+    files = limit.make(size) if size else {}
+    name = f"{limit.name}-{size}" + ("-plain" if plain else "")
+    root = write_project(work / name, files, PLAIN_CONF if plain else CONF)
     src = root / "src"
     docnames = {
         p.relative_to(src).with_suffix("").as_posix()
@@ -148,6 +163,11 @@ def measure(limit: Limit, size: int, work: Path) -> Build:
         if p.suffix in (".md", ".rst")
     }
     return sphinx_build(root / "src", root / "out", root / "doctrees", docnames)
+
+
+def _row_limit(line: str) -> str:
+    """The limit a table row measures (its first cell, without the plain label)."""
+    return line.split("|")[1].strip().removesuffix(f", {PLAIN}")
 
 
 def kept_rows(results: Path, measured: set[str]) -> list[str]:
@@ -159,41 +179,71 @@ def kept_rows(results: Path, measured: set[str]) -> list[str]:
     return [
         line
         for line in block.splitlines()
-        if line.startswith("| ") and line.split("|")[1].strip() in {x.name for x in LIMITS}
-        and line.split("|")[1].strip() not in measured
+        if line.startswith("| ") and line.count("|") == HEADER.count("|")
+        and _row_limit(line) in {x.name for x in LIMITS}
+        and _row_limit(line) not in measured
     ]  # fmt: skip
 
 
-def render(rows: list[tuple[Limit, int, Build]], command: str, earlier: list[str]) -> str:
+@dataclass(frozen=True)
+class Row:
+    limit: Limit
+    size: int
+    build: Build
+    plain: bool = False
+
+    @property
+    def label(self) -> str:
+        return f"{self.limit.name}, {PLAIN}" if self.plain else self.limit.name
+
+
+#: CPU seconds below which a difference from the empty project is timing noise
+NOISE_S = 0.5
+HEADER = (
+    "| limit | size | wall s | CPU s | CPU above empty s | CPU per item ms | per item ÷ "
+    "smaller size | peak RSS MB | RSS above empty MB | RSS per item KB | warnings | exit |"
+)
+
+
+def _table(rows: list[Row]) -> list[str]:
+    """One line per build. Each size is compared with the size before it (half of it
+    by default): a per-item cost ratio near 1 is a linear build. No ratio is given
+    when the smaller size cost less than ``NOISE_S`` above the empty project."""
+    lines = [HEADER, "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    empty: dict[str, Build] = {}
+    previous: dict[str, float] = {}
+    for row in rows:
+        build = row.build
+        if row.size == 0:
+            empty[row.label] = build
+        base = empty.get(row.label, build)
+        cpu_above, rss_above = build.cpu - base.cpu, build.rss_mb - base.rss_mb
+        per_item = cpu_above / row.size * 1000 if row.size else 0.0
+        ratio = f"{per_item / previous[row.label]:.2f}" if previous.get(row.label) else ""
+        if row.size and cpu_above >= NOISE_S:
+            previous[row.label] = per_item
+        cells = [row.label, f"{row.size:,} {row.limit.unit}", f"{build.wall:.1f}",
+                 f"{build.cpu:.1f}", f"{cpu_above:.1f}",
+                 f"{per_item:.3g}" if row.size else "", ratio, f"{build.rss_mb:.0f}",
+                 f"{rss_above:.0f}",
+                 f"{rss_above * 1024 / row.size:.3g}" if row.size else "",
+                 str(build.warnings), str(build.returncode)]  # fmt: skip
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def render(rows: list[Row], command: str, earlier: list[str]) -> str:
     when = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M")
     lines = [
         LIMITS_START,
         (
             f"**Limits** (`{command}`, {when} UTC, load average {os.getloadavg()[0]:.1f} at the "
-            "end). CPU above the empty project's is what the input costs; a linear build "
-            "doubles it when the input doubles."
+            "end). CPU above the empty project's is what the input costs; per item, it stays "
+            "the same when the build is linear (ratio to the smaller size near 1)."
         ),
         "",
-        (
-            "| limit | size | wall s | CPU s | CPU above empty s | ÷ previous size | peak RSS MB | "
-            "warnings | exit |"
-        ),
-        "|---|---|---|---|---|---|---|---|---|",
+        *_table(rows),
     ]
-    base: dict[str, float] = {}
-    previous: dict[str, float] = {}
-    for limit, size, build in rows:
-        if size == 0:
-            base[limit.name] = build.cpu
-        above = build.cpu - base.get(limit.name, 0.0)
-        ratio = f"{above / previous[limit.name]:.2f}×" if previous.get(limit.name) else ""
-        if size:
-            previous[limit.name] = max(above, 0.01)
-        lines.append(
-            f"| {limit.name} | {size:,} {limit.unit} | {build.wall:.1f} | {build.cpu:.1f} | "
-            f"{above:.1f} | {ratio} | {build.rss_mb:.0f} | {build.warnings} | "
-            f"{build.returncode} |"
-        )
     if earlier:
         lines += earlier
         lines += ["", "(Rows of limits not measured by this command come from an earlier run.)"]
@@ -216,20 +266,25 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limits", nargs="+", choices=[x.name for x in LIMITS],
                         default=[x.name for x in LIMITS])  # fmt: skip
-    parser.add_argument("--fractions", nargs="+", type=float, default=[0.25, 0.5, 1.0],
+    parser.add_argument("--fractions", nargs="+", type=float, default=[0.5, 1.0],
                         help="sizes to build, as fractions of each named limit")  # fmt: skip
+    parser.add_argument("--plain", action="store_true",
+                        help="also build the tags, essay and category projects without "
+                        "the extension (Sphinx and MyST only)")  # fmt: skip
     parser.add_argument("--work", type=Path, default=HERE / "_work" / "limits")
     parser.add_argument("--results", type=Path, default=DEFAULT_RESULTS)
     parser.add_argument("--no-results", action="store_true")
     args = parser.parse_args(argv)
-    rows: list[tuple[Limit, int, Build]] = []
+    rows: list[Row] = []
     for limit in (x for x in LIMITS if x.name in args.limits):
-        for size in [0, *(round(limit.size * f) for f in args.fractions)]:
-            build = measure(limit, size, args.work)
-            rows.append((limit, size, build))
-            print(f"{limit.name} {size}: {build.wall:.1f} s wall, {build.cpu:.1f} s CPU, "
-                  f"{build.rss_mb:.0f} MB, {build.warnings} warnings, exit {build.returncode}",
-                  flush=True)  # fmt: skip
+        for plain in (False, True) if args.plain and limit.plain else (False,):
+            for size in [0, *(round(limit.size * f) for f in args.fractions)]:
+                row = Row(limit, size, measure(limit, size, args.work, plain), plain)
+                rows.append(row)
+                build = row.build
+                print(f"{row.label} {size}: {build.wall:.1f} s wall, {build.cpu:.1f} s CPU, "
+                      f"{build.rss_mb:.0f} MB, {build.warnings} warnings, "
+                      f"exit {build.returncode}", flush=True)  # fmt: skip
     command = "python -m benchmarks.limits " + " ".join(argv if argv is not None else sys.argv[1:])
     block = render(rows, command.strip(), kept_rows(args.results, set(args.limits)))
     print(block)
