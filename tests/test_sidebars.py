@@ -181,3 +181,22 @@ def test_sidebar_context_equals_a_fresh_computation_on_every_page(build, builder
         assert cached == fresh, pagename
         self_links += str(cached).count("'url': '#")
     assert self_links > 10  # index, overviews, term and year pages, posts in "recent"
+
+
+def test_sidebar_links_are_made_only_when_a_template_reads_them(build, monkeypatch) -> None:
+    """Without the tags box, a page makes no link to each tag: 10,000 tags on 10,000
+    pages would otherwise cost 100 million links that nothing shows."""
+    app = build(blog(3))  # the theme's own sidebars only
+    made: list[str] = []
+    relative_uri = app.builder.get_relative_uri
+
+    def counting(source: str, target: str, typ: str | None = None) -> str:
+        made.append(target)
+        return relative_uri(source, target, typ)
+
+    monkeypatch.setattr(app.builder, "get_relative_uri", counting)
+    context = sidebars.sidebar_context(app, "index")
+    assert made == []
+    assert [item["title"] for item in context["tags"]] == ["all", "even"]
+    assert made == ["blog/tag/all", "blog/tag/even"]
+    assert context["tags"] is context["tags"]  # made once per page

@@ -8,7 +8,9 @@ pages, as in singlehtml: the templates then show plain text).
 What the sidebars show apart from links is the same on every page; it is computed
 once per ``BlogIndex`` (``BlogIndex.derived``, a pure function of the index, the
 configuration and the builder). The links are made for each page with the builder's
-own ``get_relative_uri``, so a page the sidebars link to gets ``#``.
+own ``get_relative_uri``, so a page the sidebars link to gets ``#``, and only when a
+template reads them (``SidebarContext``): a page costs nothing for the boxes it does
+not show.
 
 Sidebars never go stale: when what they show changes (``sidebar_fingerprint``) and
 one of these templates is configured in ``html_sidebars``, ``sidebar_refresh``
@@ -18,6 +20,7 @@ refreshes them in place on every page the build did not write.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
@@ -131,8 +134,32 @@ def link_targets(app: Sphinx) -> frozenset[str]:
     )
 
 
-def sidebar_context(app: Sphinx, pagename: str) -> SidebarView:
-    """What the sidebar templates show on ``pagename``."""
+class SidebarContext(Mapping[str, object]):
+    """``careerblog_sidebar`` on one page: each value is made when a template first
+    reads it. A page whose sidebars show no tags then makes no link to each of 10,000
+    tags (a link per term on every page would make a build quadratic in the terms)."""
+
+    def __init__(self, parts: dict[str, Callable[[], object]]) -> None:
+        self._parts = parts
+        self._made: dict[str, object] = {}
+
+    def __getitem__(self, key: str) -> object:
+        if key not in self._made:
+            self._made[key] = self._parts[key]()
+        return self._made[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._parts)
+
+    def __len__(self) -> int:
+        return len(self._parts)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+
+def sidebar_context(app: Sphinx, pagename: str) -> SidebarContext:
+    """What the sidebar templates show on ``pagename`` (a ``SidebarView``, made as read)."""
     index = get_index(app)
     shown = index.derived("careerblog.sidebars", lambda: _shown(app, index))
     root: str = app.config.careerblog_path
@@ -157,31 +184,36 @@ def sidebar_context(app: Sphinx, pagename: str) -> SidebarView:
             result.append(entry)
         return result
 
-    recent: list[RecentItem] = []
-    for post, date, iso in shown.recent:
-        url = links.post_uri(app, pagename, post)
-        recent.append(
-            {
-                "title": post.listed_title,
-                "date": date,
-                "iso": iso,
-                "draft": post.is_draft,
-                "mark": draft_mark(post.fields.scheduled, date) if post.is_draft else "",
-                "url": None if url is None else (url or "#"),
-            }
-        )
-    return {
-        "recent_limit": app.config.careerblog_sidebar_recent,
+    def recent() -> list[RecentItem]:
+        items: list[RecentItem] = []
+        for post, date, iso in shown.recent:
+            url = links.post_uri(app, pagename, post)
+            items.append(
+                {
+                    "title": post.listed_title,
+                    "date": date,
+                    "iso": iso,
+                    "draft": post.is_draft,
+                    "mark": draft_mark(post.fields.scheduled, date) if post.is_draft else "",
+                    "url": None if url is None else (url or "#"),
+                }
+            )
+        return items
+
+    parts: dict[str, Callable[[], object]] = {
+        "recent_limit": lambda: app.config.careerblog_sidebar_recent,
         "recent": recent,
-        "categories": counted(shown.categories),
-        "tags": counted(shown.tags),
-        "archives": counted(shown.years),
-        "index_url": rel(paths.index_page(root)),
-        "categories_url": rel(paths.overview_page(root, "categories")),
-        "tags_url": rel(paths.overview_page(root, "tags")),
-        "archive_url": rel(paths.overview_page(root, "archive")),
-        "labels": shown.labels,
+        "categories": lambda: counted(shown.categories),
+        "tags": lambda: counted(shown.tags),
+        "archives": lambda: counted(shown.years),
+        "index_url": lambda: rel(paths.index_page(root)),
+        "categories_url": lambda: rel(paths.overview_page(root, "categories")),
+        "tags_url": lambda: rel(paths.overview_page(root, "tags")),
+        "archive_url": lambda: rel(paths.overview_page(root, "archive")),
+        "labels": lambda: shown.labels,
     }
+    assert set(parts) == set(SidebarView.__annotations__)
+    return SidebarContext(parts)
 
 
 def add_sidebar_context(
