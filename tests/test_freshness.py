@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import edit, warning_text, write_project
-from .pages_helpers import blog, no_state_files, post
+from .pages_helpers import blog, comparable, no_state_files, post, soup
 
 CONF = 'careerblog_posts_per_page = 2\ncareerblog_today = "2030-01-01"\n'
 
@@ -257,3 +257,29 @@ def test_feeds_follow_their_inputs(make_app, tmp_path) -> None:
     _build(make_app, src)
     assert "A new summary." in atom.read_text()
     assert "A new summary." in catalog.read_text()
+
+
+@pytest.mark.parametrize(
+    ("setting", "shown"),
+    [('careerblog_date_format = "%Y-%m-%d"', "2027-08-15"), ("careerblog_related = 1", None)],
+)
+def test_read_time_config_change_gives_the_clean_build(make_app, tmp_path, setting, shown) -> None:
+    """Changing a value read while reading (dates as shown, related posts) re-reads every
+    document; every generated page, feed and post page then equals a clean build's
+    (both were left out of the randomized sequences until this held)."""
+    src = write_project(tmp_path / "src", _files(), CONF)
+    _build(make_app, src)
+    edit(src / "conf.py", (src / "conf.py").read_text() + setting + "\n")
+    incremental = Path(_build(make_app, src).outdir)
+    clean = Path(
+        _build(make_app, write_project(tmp_path / "clean", _files(), CONF + setting)).outdir
+    )
+    assert _outputs(incremental) == _outputs(clean)
+    pages = sorted(path.relative_to(clean) for path in (clean / "posts").glob("*.html"))
+    assert [comparable(incremental / name) for name in pages] == [
+        comparable(clean / name) for name in pages
+    ]
+    if shown is not None:
+        assert shown in (incremental / "blog" / "index.html").read_text("utf-8")
+    else:
+        assert len(soup(incremental / "posts" / "p01.html").select(".cb-related a")) == 1

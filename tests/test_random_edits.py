@@ -155,7 +155,13 @@ def _long_seeds() -> list[int]:
     return [3, 5, 8, 13, 21, 34]
 
 
+#: A long sequence is 90 builds: on a loaded machine it outlasts the suite's five-minute
+#: hang timeout without hanging.
+LONG_TIMEOUT_S = 1500
+
+
 @pytest.mark.random_long
+@pytest.mark.timeout(LONG_TIMEOUT_S)
 @pytest.mark.parametrize("seed", _long_seeds())
 def test_random_edit_sequence_long(seed: int, tmp_path: Path) -> None:
     run_sequence(seed, int(os.environ.get("CAREERBLOG_STEPS", "45")), tmp_path)
