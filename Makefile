@@ -122,7 +122,7 @@ locale-check: venv
 
 bench-limits: venv
 	$(BIN)/python -m pip install -q -e .
-	$(BIN)/python -m benchmarks.limits $(BENCHOPTS)
+	$(BIN)/python -m benchmarks.limits --plain $(BENCHOPTS)
 
 clean:
 	rm -rf docs/_build build dist .pytest_cache .mypy_cache .ruff_cache

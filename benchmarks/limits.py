@@ -165,13 +165,15 @@ def measure(limit: Limit, size: int, work: Path, plain: bool = False) -> Build:
     return sphinx_build(root / "src", root / "out", root / "doctrees", docnames)
 
 
-def _row_limit(line: str) -> str:
-    """The limit a table row measures (its first cell, without the plain label)."""
-    return line.split("|")[1].strip().removesuffix(f", {PLAIN}")
+def _row_label(line: str) -> str:
+    """What a table row measures: its first cell (a limit, perhaps with the plain label)."""
+    return line.split("|")[1].strip()
 
 
 def kept_rows(results: Path, measured: set[str]) -> list[str]:
-    """Table rows of an earlier run for the limits this run does not measure."""
+    """Table rows of an earlier run for what this run does not measure (``measured``
+    holds row labels: a limit's name, or its name with the plain label)."""
+    known = {x.name for x in LIMITS} | {f"{x.name}, {PLAIN}" for x in LIMITS}
     text = results.read_text("utf-8") if results.exists() else ""
     if LIMITS_START not in text:
         return []
@@ -180,8 +182,7 @@ def kept_rows(results: Path, measured: set[str]) -> list[str]:
         line
         for line in block.splitlines()
         if line.startswith("| ") and line.count("|") == HEADER.count("|")
-        and _row_limit(line) in {x.name for x in LIMITS}
-        and _row_limit(line) not in measured
+        and _row_label(line) in known and _row_label(line) not in measured
     ]  # fmt: skip
 
 
@@ -262,22 +263,34 @@ def record(results: Path, block: str) -> None:
     results.write_text(text, "utf-8")
 
 
+def _variants(limit: Limit, plain: bool, plain_only: bool) -> tuple[bool, ...]:
+    """Which builds of a limit to run: with the extension (False), without (True)."""
+    if not limit.plain:
+        return () if plain_only else (False,)
+    return (True,) if plain_only else (False, True) if plain else (False,)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limits", nargs="+", choices=[x.name for x in LIMITS],
                         default=[x.name for x in LIMITS])  # fmt: skip
     parser.add_argument("--fractions", nargs="+", type=float, default=[0.5, 1.0],
                         help="sizes to build, as fractions of each named limit")  # fmt: skip
-    parser.add_argument("--plain", action="store_true",
-                        help="also build the tags, essay and category projects without "
-                        "the extension (Sphinx and MyST only)")  # fmt: skip
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="also build the tags, essay and category projects without "
+        "the extension (Sphinx and MyST only)",
+    )
+    parser.add_argument("--plain-only", action="store_true",
+                        help="build those projects without the extension only")  # fmt: skip
     parser.add_argument("--work", type=Path, default=HERE / "_work" / "limits")
     parser.add_argument("--results", type=Path, default=DEFAULT_RESULTS)
     parser.add_argument("--no-results", action="store_true")
     args = parser.parse_args(argv)
     rows: list[Row] = []
     for limit in (x for x in LIMITS if x.name in args.limits):
-        for plain in (False, True) if args.plain and limit.plain else (False,):
+        for plain in _variants(limit, args.plain, args.plain_only):
             for size in [0, *(round(limit.size * f) for f in args.fractions)]:
                 row = Row(limit, size, measure(limit, size, args.work, plain), plain)
                 rows.append(row)
@@ -286,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
                       f"{build.rss_mb:.0f} MB, {build.warnings} warnings, "
                       f"exit {build.returncode}", flush=True)  # fmt: skip
     command = "python -m benchmarks.limits " + " ".join(argv if argv is not None else sys.argv[1:])
-    block = render(rows, command.strip(), kept_rows(args.results, set(args.limits)))
+    block = render(rows, command.strip(), kept_rows(args.results, {row.label for row in rows}))
     print(block)
     if not args.no_results:
         record(args.results, block)
