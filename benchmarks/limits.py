@@ -78,6 +78,14 @@ def long_essay(size: int) -> Files:
     return {"posts/long.md": _post("A very long essay", "\n".join(parts))}
 
 
+#: alabaster's default sidebars without ``navigation.html``, which draws the whole
+#: toctree on every page: N posts in one glob toctree put N entries on each of N pages,
+#: quadratic in Sphinx itself, with or without the extension (``--navigation`` keeps it)
+NO_NAVIGATION = (
+    'html_sidebars = {"**": ["about.html", "searchfield.html", "relations.html", "donate.html"]}\n'
+)
+
+
 def one_category(count: int) -> Files:
     """``count`` posts in one category (its page is paginated by 10)."""
     return {
@@ -129,17 +137,21 @@ class Limit:
     make: Callable[[int], Files]
     #: whether plain Sphinx + MyST builds the same sources (no directive of ours)
     plain: bool = False
+    #: added to ``conf.py`` unless ``--navigation`` is given
+    conf: str = ""
 
 
 LIMITS = (
     Limit("tags", 10_000, "tags", many_tags, plain=True),
     Limit("essay", 1_000_000, "bytes", long_essay, plain=True),
-    Limit("category", 2_000, "posts", one_category, plain=True),
+    Limit("category", 2_000, "posts", one_category, plain=True, conf=NO_NAVIGATION),
     Limit("checklists", 200, "checklists", many_checklists),
     Limit("nesting", 40, "levels", nested_prompt),
 )
 #: the label of a row built without the extension
 PLAIN = "Sphinx+MyST only"
+#: the label of a row built with the theme's whole-site navigation (``--navigation``)
+NAVIGATION = "theme navigation"
 
 
 def write_project(root: Path, files: Files, conf: str = CONF) -> Path:
@@ -152,10 +164,13 @@ def write_project(root: Path, files: Files, conf: str = CONF) -> Path:
     return root
 
 
-def measure(limit: Limit, size: int, work: Path, plain: bool = False) -> Build:
+def measure(
+    limit: Limit, size: int, work: Path, plain: bool = False, navigation: bool = False
+) -> Build:
     files = limit.make(size) if size else {}
-    name = f"{limit.name}-{size}" + ("-plain" if plain else "")
-    root = write_project(work / name, files, PLAIN_CONF if plain else CONF)
+    name = f"{limit.name}-{size}" + ("-plain" if plain else "") + ("-nav" if navigation else "")
+    conf = (PLAIN_CONF if plain else CONF) + ("" if navigation else limit.conf)
+    root = write_project(work / name, files, conf)
     src = root / "src"
     docnames = {
         p.relative_to(src).with_suffix("").as_posix()
@@ -173,7 +188,11 @@ def _row_label(line: str) -> str:
 def kept_rows(results: Path, measured: set[str]) -> list[str]:
     """Table rows of an earlier run for what this run does not measure (``measured``
     holds row labels: a limit's name, or its name with the plain label)."""
-    known = {x.name for x in LIMITS} | {f"{x.name}, {PLAIN}" for x in LIMITS}
+    known = {
+        ", ".join([x.name, *extra])
+        for x in LIMITS
+        for extra in ((), (PLAIN,), (NAVIGATION,), (PLAIN, NAVIGATION))
+    }
     text = results.read_text("utf-8") if results.exists() else ""
     if LIMITS_START not in text:
         return []
@@ -192,10 +211,12 @@ class Row:
     size: int
     build: Build
     plain: bool = False
+    navigation: bool = False
 
     @property
     def label(self) -> str:
-        return f"{self.limit.name}, {PLAIN}" if self.plain else self.limit.name
+        extra = [PLAIN] * self.plain + [NAVIGATION] * (self.navigation and bool(self.limit.conf))
+        return ", ".join([self.limit.name, *extra])
 
 
 #: CPU seconds below which a difference from the empty project is timing noise
@@ -282,8 +303,12 @@ def main(argv: list[str] | None = None) -> int:
         help="also build the tags, essay and category projects without "
         "the extension (Sphinx and MyST only)",
     )
-    parser.add_argument("--plain-only", action="store_true",
-                        help="build those projects without the extension only")  # fmt: skip
+    parser.add_argument(
+        "--plain-only", action="store_true", help="build those projects without the extension only"
+    )
+    parser.add_argument("--navigation", action="store_true",
+                        help="keep the theme's whole-site navigation sidebar in the "
+                        "category project (quadratic in Sphinx itself)")  # fmt: skip
     parser.add_argument("--work", type=Path, default=HERE / "_work" / "limits")
     parser.add_argument("--results", type=Path, default=DEFAULT_RESULTS)
     parser.add_argument("--no-results", action="store_true")
@@ -292,9 +317,9 @@ def main(argv: list[str] | None = None) -> int:
     for limit in (x for x in LIMITS if x.name in args.limits):
         for plain in _variants(limit, args.plain, args.plain_only):
             for size in [0, *(round(limit.size * f) for f in args.fractions)]:
-                row = Row(limit, size, measure(limit, size, args.work, plain), plain)
+                build = measure(limit, size, args.work, plain, args.navigation)
+                row = Row(limit, size, build, plain, args.navigation)
                 rows.append(row)
-                build = row.build
                 print(f"{row.label} {size}: {build.wall:.1f} s wall, {build.cpu:.1f} s CPU, "
                       f"{build.rss_mb:.0f} MB, {build.warnings} warnings, "
                       f"exit {build.returncode}", flush=True)  # fmt: skip
