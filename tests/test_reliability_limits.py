@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.limits import CONF, INDEX, LIMITS
+from benchmarks.limits import CONF, INDEX, LIMITS, Row, _table
+from benchmarks.run import Build
 
 from .conftest import warning_text
 
@@ -40,3 +41,31 @@ def test_limit_project_builds_cleanly(build, tmp_path: Path, limit) -> None:
     if limit.name == "nesting":
         page = (out / "posts" / "deep.html").read_text("utf-8")
         assert "level 39" in page
+
+
+def _build_figures(cpu: float, rss_mb: float) -> Build:
+    return Build(wall=cpu, cpu=cpu, rss_mb=rss_mb, returncode=0, read=0, written_docs=0,
+                 written_other=0, written_names=[], output_mb=0.0, warnings=0)  # fmt: skip
+
+
+def test_limits_table_gives_per_item_cost_and_its_ratio_between_sizes() -> None:
+    """The benchmark's table: CPU and memory above the empty project, per item, and
+    the per-item CPU at full size over that at half size (1 = linear, 2 = quadratic)."""
+    category = next(limit for limit in LIMITS if limit.name == "category")
+    rows = [
+        Row(category, 0, _build_figures(2.0, 70)),
+        Row(category, 1000, _build_figures(12.0, 90)),
+        Row(category, 2000, _build_figures(42.0, 110)),  # 40 s for 2x the posts: quadratic
+        Row(category, 0, _build_figures(1.0, 60), plain=True),
+        Row(category, 1000, _build_figures(6.0, 70), plain=True),
+        Row(category, 2000, _build_figures(11.0, 80), plain=True),
+    ]
+    cells = [[cell.strip() for cell in line.split("|")[1:-1]] for line in _table(rows)[2:]]
+    assert [(c[0], c[1], c[4], c[5], c[6], c[8], c[9]) for c in cells] == [
+        ("category", "0 posts", "0.0", "", "", "0", ""),
+        ("category", "1,000 posts", "10.0", "10", "", "20", "20.5"),
+        ("category", "2,000 posts", "40.0", "20", "2.00", "40", "20.5"),
+        ("category, Sphinx+MyST only", "0 posts", "0.0", "", "", "0", ""),
+        ("category, Sphinx+MyST only", "1,000 posts", "5.0", "5", "", "10", "10.2"),
+        ("category, Sphinx+MyST only", "2,000 posts", "10.0", "5", "1.00", "20", "10.2"),
+    ]
