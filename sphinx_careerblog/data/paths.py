@@ -29,6 +29,18 @@ def index_page(root: str, page: int = 1) -> str:
     return f"{root}/index" if page <= 1 else f"{root}/page/{page}"
 
 
+#: page numbers shown either side of the current one (with the first and the last)
+PAGE_NUMBERS_AROUND = 2
+
+
+def shown_page_numbers(current: int, total: int) -> list[int]:
+    """The page numbers a page of a listing links to: the first, the last and those
+    near ``current``, so each page holds a few links however long the listing (a link
+    to every number would make the pages of a long listing quadratic in its length)."""
+    near = range(current - PAGE_NUMBERS_AROUND, current + PAGE_NUMBERS_AROUND + 1)
+    return sorted({1, total, *(number for number in near if 1 <= number <= total)})
+
+
 def term_slug(kind: TermKind, label: str) -> str:
     """The slug of a term's page; a series never takes ``index``, the overview's name."""
     slug = slugify(label)

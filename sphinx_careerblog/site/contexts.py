@@ -332,18 +332,6 @@ def year_groups(page: PlannedPage, entries: list[EntryView]) -> list[YearGroup]:
     ]
 
 
-#: page numbers shown either side of the current one (with the first and the last)
-PAGE_NUMBERS_AROUND = 2
-
-
-def shown_page_numbers(current: int, total: int) -> list[int]:
-    """The page numbers a page of a listing links to: the first, the last and those
-    near ``current``, so each page holds a few links however long the listing (a link
-    to every number would make the pages of a long listing quadratic in its length)."""
-    near = range(current - PAGE_NUMBERS_AROUND, current + PAGE_NUMBERS_AROUND + 1)
-    return sorted({1, total, *(number for number in near if 1 <= number <= total)})
-
-
 def collection_view(app: Sphinx, page: PlannedPage, view: PageView) -> None:
     name = page.pagename
     root: str = app.config.careerblog_path
@@ -362,7 +350,7 @@ def collection_view(app: Sphinx, page: PlannedPage, view: PageView) -> None:
     view["pages"] = page.total
     view["newer"] = number_url(page.number - 1) if page.number > 1 else None
     view["older"] = number_url(page.number + 1) if page.number < page.total else None
-    shown = shown_page_numbers(page.number, page.total) if page.total > 1 else []
+    shown = paths.shown_page_numbers(page.number, page.total) if page.total > 1 else []
     view["numbers"] = [
         {"number": number, "url": number_url(number), "current": number == page.number,
          "gap_before": before is not None and number > before + 1}
