@@ -68,7 +68,7 @@ def test_catalog_lists_every_listed_post_with_its_metadata(build: Any) -> None:
     # every field of a post is there, even when empty
     expected = {
         "key", "docname", "anchor", "title", "page_title", "url", "id", "external_link",
-        "canonical_link", "visibility", "draft", "date", "date_has_time", "updated",
+        "canonical_link", "visibility", "draft", "scheduled", "date", "date_has_time", "updated",
         "authors", "categories", "tags", "summary", "image", "words", "reading_minutes",
         "series", "series_slug", "series_url", "series_part", "series_parts", "location",
         "language", "redirect", "nocomments",
@@ -81,6 +81,7 @@ def test_catalog_lists_drafts_when_they_are_listed(build: Any) -> None:
     posts = by_key(catalog(app))
     draft = posts["essays/draft"]
     assert draft["draft"] is True and draft["date"] is None and draft["id"] is None
+    assert draft["scheduled"] is False  # no date: a draft, not a scheduled post
 
 
 def test_catalog_without_a_base_url_uses_root_relative_urls(build: Any) -> None:

@@ -87,6 +87,7 @@ def post_entry(
         "canonical_link": fields.canonical_link,
         "visibility": fields.visibility,
         "draft": post.is_draft,
+        "scheduled": fields.scheduled,
         "date": rfc3339(fields.date) if fields.date is not None else None,
         "date_has_time": fields.date_has_time,
         "updated": rfc3339(fields.updated) if fields.updated is not None else None,

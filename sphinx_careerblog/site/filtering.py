@@ -66,6 +66,8 @@ def labels() -> dict[str, Any]:
         "reading": count_forms("%(count)d min read", "%(count)d min read"),
         "by": _("by"),
         "draft": _("Draft"),
+        # the script puts the post's date in place of %s
+        "scheduled": _("Scheduled for %s"),
     }
 
 

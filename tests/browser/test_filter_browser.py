@@ -179,3 +179,44 @@ def test_axe_finds_nothing_serious_in_the_filter(page: Page, blog_url: str) -> N
         }"""
     )
     assert found == []
+
+
+@pytest.fixture(scope="module")
+def preview_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    # a preview (careerblog_include_drafts) of a draft, a scheduled post and a public one
+    root = tmp_path_factory.mktemp("filter-preview")
+    src, out = root / "src", root / "html"
+    (src / "essays").mkdir(parents=True)
+    (src / "conf.py").write_text(
+        CONF + "careerblog_include_drafts = True\ncareerblog_today = '2026-01-01'\n", "utf-8"
+    )
+    (src / "index.md").write_text("# Home\n\n```{toctree}\n:glob:\n\nessays/*\n```\n", "utf-8")
+    posts = {"public": "2025-05-01", "later": "2026-06-01", "wip": None}
+    for name, date in posts.items():
+        dated = f"date: {date}\n" if date else ""
+        (src / "essays" / f"{name}.md").write_text(
+            f"---\npost: true\n{dated}tags: [testing]\n---\n# The {name} essay\n\nText.\n",
+            "utf-8",
+        )
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-q", "-b", "html", str(src), str(out)],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    with serve(out) as url:
+        yield url
+
+
+def test_preview_marks_scheduled_and_draft_posts_as_the_static_list_does(
+    page: Page, preview_url: str
+) -> None:
+    page.goto(f"{preview_url}/blog/index.html?tag=testing")
+    expect(page.locator(".cb-filter-results .cb-entry")).to_have_count(3)
+    marks = {
+        entry.locator(".cb-entry-title a").inner_text(): entry.locator(".cb-draft-marker")
+        for entry in page.locator(".cb-filter-results .cb-entry").all()
+    }
+    # the filtered list formats dates with the browser's Intl, in the page's language
+    expect(marks["The later essay"]).to_have_text("Scheduled for June 1, 2026")
+    expect(marks["The wip essay"]).to_have_text("Draft")
+    expect(marks["The public essay"]).to_have_count(0)

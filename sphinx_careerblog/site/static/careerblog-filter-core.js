@@ -7,6 +7,7 @@
  * @typedef {{key: string, name: string}} Author
  * @typedef {{
  *   key: string, title: string, url: string, date: string | null, draft: boolean,
+ *   scheduled: boolean,
  *   summary: string, reading_minutes: number, external_link: string | null,
  *   authors: Author[], categories: Term[], tags: Term[]
  * }} CatalogPost

@@ -11,7 +11,8 @@
    * @typedef {{
    *   heading: string, facets: Record<string, string>, clear: string,
    *   results: {one: string, other: string}, by: string, in_category: string,
-   *   tagged: string, draft: string, reading: {one: string, other: string},
+   *   tagged: string, draft: string, scheduled: string,
+   *   reading: {one: string, other: string},
    *   no_posts: string, error: string
    * }} Labels
    */
@@ -184,7 +185,12 @@
       const url = post.external_link || core.localUrl(post.url, this.base, this.siteRoot);
       title.append(link(post.title, url));
       if (post.draft) {
-        title.append(" ", element("span", "cb-draft-marker", this.labels.draft));
+        // as the static lists mark it: a scheduled post with its day, others "Draft"
+        const mark =
+          post.scheduled && post.date
+            ? this.labels.scheduled.replace("%s", this.formatDate(post.date))
+            : this.labels.draft;
+        title.append(" ", element("span", "cb-draft-marker", mark));
       }
       item.append(title, this.meta(post));
       if (post.summary) {
