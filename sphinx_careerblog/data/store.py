@@ -22,6 +22,8 @@ only reads. ``ENV_VERSION`` changes whenever a stored record changes shape:
    postlists selects, so a change rewrites only the documents whose lists change.
 10. ``sidebars_shown`` (per builder and output directory) replaces
     ``sidebar_fingerprint``: the blog sidebars are refreshed in place.
+11. ``neighbour_records``, ``neighbour_settings`` and ``related_signatures`` replace
+    ``neighbour_fingerprint``: related posts are ranked again only where they can change.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ if TYPE_CHECKING:
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
-ENV_VERSION = 10
+ENV_VERSION = 11
 
 
 #: the ``transient`` entry holding the cached ``query.BlogIndex``
@@ -72,9 +74,12 @@ class CareerBlogData:
     postlist_signatures: dict[str, str] = field(default_factory=dict)
     #: (builder name, output directory) -> hash of what the blog sidebars show there
     sidebars_shown: dict[tuple[str, str], str] = field(default_factory=dict)
-    #: hash of what related-post and series links show; a change rewrites every post
-    neighbour_fingerprint: str = ""
-    #: per post key, what its footer shows (recomputed whole after each read)
+    #: per post key, what other posts' footers show of it (``listings.footer_freshness``)
+    neighbour_records: dict[str, tuple[object, ...]] = field(default_factory=dict)
+    #: the settings the footers were made with (related count, prev/next, drafts)
+    neighbour_settings: tuple[object, ...] = ()
+    #: per post key, what its related posts show, and what its whole footer shows
+    related_signatures: dict[str, str] = field(default_factory=dict)
     footer_signatures: dict[str, str] = field(default_factory=dict)
     #: the day this build publishes for (ISO), fixed before reading (``posts.visibility``)
     today: str = ""

@@ -20,17 +20,14 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.environment.collectors import EnvironmentCollector
 
-from sphinx_careerblog.data.paths import SERIES
 from sphinx_careerblog.data.query import get_index
 from sphinx_careerblog.data.selection import (
     Selection,
-    date_neighbours,
     declared_slugs,
-    related_posts,
     select,
-    series_parts,
 )
 from sphinx_careerblog.data.store import get_store
+from sphinx_careerblog.listings.footer_freshness import refresh_footers
 from sphinx_careerblog.listings.options import PostListOptions
 from sphinx_careerblog.posts.collector import current_docname
 from sphinx_careerblog.posts.nodes import cb_post_footer, cb_post_list, cb_post_meta, cb_taxonomy
@@ -110,16 +107,7 @@ class ListingsCollector(EnvironmentCollector):
             store.postlist_signatures = signatures
         # related posts and series links under each post show other posts' titles,
         # dates and links; a summary-only edit must not rewrite every post
-        neighbours = neighbour_fingerprint(store)
-        if neighbours != store.neighbour_fingerprint:
-            store.neighbour_fingerprint = neighbours
-            signatures = footer_signatures(app)
-            changed |= {
-                key.partition("#")[0]
-                for key, signature in signatures.items()
-                if store.footer_signatures.get(key) != signature
-            }
-            store.footer_signatures = signatures
+        changed |= refresh_footers(app, store)
         return sorted(changed & env.found_docs)
 
 
@@ -173,55 +161,6 @@ def postlist_signatures(app: Sphinx, store: CareerBlogData) -> dict[str, str]:
 def _listed(post: PostRecord) -> str:
     return repr((post.key, post.title, post.fields, post.summary, post.image,
                  post.reading_minutes))  # fmt: skip
-
-
-def neighbour_fingerprint(store: CareerBlogData) -> str:
-    """A hash of what a post's footer (related posts, series links) shows of others."""
-    digest = hashlib.sha256()
-    for post in store.iter_posts():
-        fields = post.fields
-        digest.update(repr((post.key, post.listed_title, fields.date, fields.categories,
-                            fields.tags, fields.series, fields.visibility, fields.exclude,
-                            fields.external_link)).encode())  # fmt: skip
-    return digest.hexdigest()
-
-
-def footer_signatures(app: Sphinx) -> dict[str, str]:
-    """Per post, what its footer shows: its related posts, the parts of its series
-    (with the series' title) and its date neighbours.
-
-    Only posts whose signature changed are rewritten, so re-tagging one essay
-    rewrites the essays it is (or was) related to, not the whole handbook.
-    """
-    index = get_index(app)
-    count: int = app.config.careerblog_related
-    prev_next: bool = app.config.careerblog_prev_next
-    signatures: dict[str, str] = {}
-    for post in get_store(app.env).iter_posts():
-        parts = series_parts(index, post)
-        series = index.term(SERIES, post.fields.series or "") if parts else None
-        shown: list[PostRecord | None] = [*related_posts(index, post, count), *parts]
-        if prev_next:
-            shown += date_neighbours(index, post)
-        signatures[post.key] = repr(
-            (
-                series.title if series is not None else None,
-                [
-                    (
-                        other.key,
-                        other.listed_title,
-                        other.date,
-                        other.fields.external_link,
-                        other.is_draft,
-                        other.fields.scheduled,  # a preview marks it "Scheduled for DATE"
-                    )
-                    if other
-                    else None
-                    for other in shown
-                ],
-            )
-        )
-    return signatures
 
 
 def is_remote(uri: str) -> bool:
