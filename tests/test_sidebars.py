@@ -3,6 +3,9 @@ singlehtml, and their escaping."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from bs4 import Tag
 
@@ -200,3 +203,19 @@ def test_sidebar_links_are_made_only_when_a_template_reads_them(build, monkeypat
     assert [item["title"] for item in context["tags"]] == ["all", "even"]
     assert made == ["blog/tag/all", "blog/tag/even"]
     assert context["tags"] is context["tags"]  # made once per page
+
+
+@pytest.mark.parametrize("buildername", ["json", "pickle"])
+def test_serializing_builders_get_plain_sidebar_data(build, buildername) -> None:
+    # json and pickle dump every page's whole context: it must be plain data
+    app = build(blog(3), conf_extra=SIDEBARS_CONF, buildername=buildername)
+    assert warning_text(app) == ""
+    suffix = ".fjson" if buildername == "json" else ".fpickle"
+    page = Path(app.outdir) / f"posts/p00{suffix}"
+    assert page.is_file()
+    if buildername == "json":
+        context = json.loads(page.read_text("utf-8"))
+        assert [item["title"] for item in context["careerblog_sidebar"]["categories"]] == [
+            "Craft",
+            "Growth",
+        ]

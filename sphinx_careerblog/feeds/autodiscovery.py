@@ -6,6 +6,8 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
+from sphinx.util.osutil import relative_uri
+
 from sphinx_careerblog.data.store import get_store
 from sphinx_careerblog.feeds.plan import (
     FORMAT_NAMES,
@@ -77,14 +79,15 @@ def add_feed_links(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
 ) -> None:
     """``html-page-context``: ``<link rel="alternate">`` tags and ``careerblog_feeds``."""
-    pathto = context.get("pathto")
-    if pathto is None:
+    if "pathto" not in context:
         return
+    # as the template's pathto(path, 1) does (json/pickle builders' pathto takes no flag)
+    here = app.builder.get_target_uri(pagename)
     feeds = page_feeds(app, pagename)
     links: list[dict[str, str]] = []
     tags: list[str] = []
     for feed in feeds:
-        url = str(pathto(feed["path"], 1))
+        url = relative_uri(here, feed["path"])
         links.append(
             {"title": feed["title"], "url": url, "type": feed["type"], "format": feed["format"]}
         )

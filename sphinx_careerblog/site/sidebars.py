@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
 
+from sphinxcontrib.serializinghtml import SerializingHTMLBuilder
+
 from sphinx_careerblog.data import paths
 from sphinx_careerblog.data.dates import format_date, format_iso
 from sphinx_careerblog.data.query import BlogIndex, get_index
@@ -221,6 +223,10 @@ def add_sidebar_context(
 ) -> None:
     """``html-page-context``: give every page the data the sidebar templates show."""
     if app.builder.format != "html":
+        return
+    if isinstance(app.builder, SerializingHTMLBuilder):
+        # json/pickle dump the whole context and render no sidebar: give plain data
+        context["careerblog_sidebar"] = dict(sidebar_context(app, pagename))
         return
     context["careerblog_sidebar"] = sidebar_context(app, pagename)
 
