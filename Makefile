@@ -75,9 +75,13 @@ browser:
 			exit 1; \
 		fi; }
 
+# two workers, each taking whole test files (their shared builds stay in one process)
+TEST_WORKERS ?= 2
+
 test: install-test node_modules/.package-lock.json browser
 	mkdir -p .pytest-tmp
-	$(BIN)/python -m pytest -p no:cacheprovider --basetemp=$(CURDIR)/.pytest-tmp/test
+	$(BIN)/python -m pytest -p no:cacheprovider --basetemp=$(CURDIR)/.pytest-tmp/test \
+		-n $(TEST_WORKERS) --dist loadfile
 
 # Longer randomized edit sequences than `make test` runs (CAREERBLOG_SEEDS=1,2 to replay).
 test-random: install-test
