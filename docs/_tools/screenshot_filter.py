@@ -10,17 +10,10 @@ Needs Debian's chromium.
 from __future__ import annotations
 
 import collections
-import json
-import socket
-import subprocess
 import sys
-import tempfile
-import time
-from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from handbook_shot import DOCS, photograph
 
-DOCS = Path(__file__).parents[1]
 OUT = DOCS / "_static" / "filter.png"
 
 
@@ -33,38 +26,15 @@ def most_used(posts: list[dict[str, object]], kind: str) -> str:
     return str(counts.most_common(1)[0][0])
 
 
+def filtered_index(posts: list[dict[str, object]]) -> str:
+    """The blog index filtered by the most used category and tag."""
+    query = f"?category={most_used(posts, 'categories')}&tag={most_used(posts, 'tags')}"
+    return f"blog/index.html{query}"
+
+
 def main() -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "html"
-        subprocess.run(
-            [sys.executable, "-m", "sphinx", "-q", "-W", "-b", "html", str(DOCS), str(out)],
-            check=True,
-        )
-        posts = json.loads((out / "blog" / "posts.json").read_text("utf-8"))["posts"]
-        query = f"?category={most_used(posts, 'categories')}&tag={most_used(posts, 'tags')}"
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        server = subprocess.Popen(
-            [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-             "--directory", str(out)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        time.sleep(1)
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(
-                    executable_path="/usr/bin/chromium",
-                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-                )
-                page = browser.new_page(viewport={"width": 1100, "height": 900})
-                page.goto(f"http://127.0.0.1:{port}/blog/index.html{query}")
-                page.wait_for_selector(".cb-filter-results .cb-entry")
-                page.locator(".cb-page").screenshot(path=str(OUT))
-                browser.close()
-        finally:
-            server.terminate()
-    sys.stdout.write(f"wrote {OUT} ({query})\n")
+    path = photograph(OUT, filtered_index, ".cb-filter-results .cb-entry", ".cb-page")
+    sys.stdout.write(f"wrote {OUT} ({path})\n")
 
 
 if __name__ == "__main__":
