@@ -8,12 +8,14 @@ import re
 import textwrap
 import time
 from collections.abc import Callable
+from io import StringIO
 from pathlib import Path
 from typing import Any
 
 import pytest
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.testing.util import SphinxTestApp
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -114,6 +116,19 @@ def _placeholder_invariant(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+def build_once(srcdir: Path, files: dict[str, str], conf_extra: str = "") -> tuple[Path, str]:
+    """Build a project once with the html builder, for a module's shared fixture:
+    its output directory and warnings. The app is cleaned up at once, since the
+    other tests' builds register the same nodes again."""
+    write_project(srcdir, files, conf_extra)
+    app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO())
+    try:
+        app.build()
+        return Path(app.outdir), warning_text(app)
+    finally:
+        app.cleanup()
 
 
 def warning_text(app: Sphinx) -> str:

@@ -5,14 +5,12 @@ located warnings and never written out."""
 from __future__ import annotations
 
 import re
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from sphinx.testing.util import SphinxTestApp
 
-from .conftest import edit, warning_text, write_project
+from .conftest import build_once, edit, warning_text
 from .pages_helpers import INDEX, page_root, post, resolve_href, soup
 
 HOSTILE = "<&> \"quoted\" 'single'"
@@ -50,14 +48,7 @@ def _files() -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    src = write_project(tmp_path_factory.mktemp("authors") / "src", _files(), CONF)
-    app = SphinxTestApp("html", srcdir=src, status=StringIO(), warning=StringIO())
-    try:
-        app.build()
-        result = Path(app.outdir), warning_text(app)
-    finally:
-        app.cleanup()  # at once: the other tests' builds register the nodes again
-    return result
+    return build_once(tmp_path_factory.mktemp("authors") / "src", _files(), CONF)
 
 
 def test_bad_shapes_and_unsafe_urls_are_located_warnings(site) -> None:

@@ -5,16 +5,14 @@ drafts and scheduled parts stay out of a published build; incremental == clean."
 from __future__ import annotations
 
 import json
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
-from sphinx.testing.util import SphinxTestApp
 
 from sphinx_careerblog.data.paths import term_slug
 
-from .conftest import edit, warning_text, write_project
+from .conftest import build_once, edit, warning_text, write_project
 from .pages_helpers import broken_links, comparable, page_root, post, soup
 
 #: a series name with every character that must be escaped
@@ -45,14 +43,7 @@ def _files() -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    src = write_project(tmp_path_factory.mktemp("series") / "src", _files(), CONF)
-    app = SphinxTestApp("html", srcdir=src, status=StringIO(), warning=StringIO())
-    try:
-        app.build()
-        result = Path(app.outdir), warning_text(app)
-    finally:
-        app.cleanup()  # at once: the other tests' builds register the nodes again
-    return result
+    return build_once(tmp_path_factory.mktemp("series") / "src", _files(), CONF)
 
 
 def _series_block(page: BeautifulSoup) -> Tag:
