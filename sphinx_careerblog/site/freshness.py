@@ -8,7 +8,8 @@ A generated page is written when
 * a global input changed (``site_fingerprint``): the extension's version, the
   configuration and tags (Sphinx's build-info hashes), the templates, our static
   assets, labels and message catalog, the navigation the theme draws (``NavigationCollector``) and,
-  when the blog sidebars are configured, what they show;
+  when blog sidebars are configured that cannot be refreshed in place
+  (``sidebar_refresh``), what they show;
 * every document is being written (``-a``, or whatever else made Sphinx rewrite
   them all): ``note_written`` sees each one on ``doctree-resolved`` in the main
   process, serial or parallel;
