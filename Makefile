@@ -106,7 +106,8 @@ $(addprefix test-,$(MATRIX)): test-%: node_modules/.package-lock.json browser
 		print("$*: Python %s, Sphinx %s, docutils %s, MyST-Parser %s, sphinx-design %s" % \
 		(sys.version.split()[0], sphinx.__version__, docutils.__version__, myst_parser.__version__, d.__version__))'
 	mkdir -p .pytest-tmp
-	$(VENV)-$*/bin/python -m pytest -p no:cacheprovider --basetemp=$(CURDIR)/.pytest-tmp/$*
+	$(VENV)-$*/bin/python -m pytest -p no:cacheprovider --basetemp=$(CURDIR)/.pytest-tmp/$* \
+		-n $(TEST_WORKERS) --dist loadfile
 
 lint: install-lint
 	$(BIN)/ruff check .

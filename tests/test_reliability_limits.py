@@ -21,7 +21,8 @@ NESTED_WARNING = "a prompt holds a nested list; it is kept as part of that promp
 
 @pytest.mark.parametrize("limit", LIMITS, ids=lambda limit: limit.name)
 def test_limit_project_builds_cleanly(build, tmp_path: Path, limit) -> None:
-    files = {"conf.py": CONF, "index.md": INDEX, **limit.make(SMOKE_SIZES[limit.name])}
+    conf = CONF + "\nshow_warning_types = True\n"  # Sphinx 7's default is off
+    files = {"conf.py": conf, "index.md": INDEX, **limit.make(SMOKE_SIZES[limit.name])}
     app = build(files)
     assert app.statuscode == 0
     warnings = warning_text(app).splitlines()

@@ -251,9 +251,15 @@ def _retitle(src: Path) -> None:
     edit(src / "posts" / "p2.md", post("Second, renamed", date="2024-02-01", series="Notes"))
 
 
+#: Sphinx does not rewrite a document for another's new title in its global navigation
+#: (alabaster 0.7's ``navigation.html``, see docs/explanation/when-pages-are-written.md):
+#: the comparison leaves that sidebar out, the same on every supported Sphinx.
+_NO_GLOBAL_NAVIGATION = CONF + 'html_sidebars = {"**": ["localtoc.html", "searchbox.html"]}\n'
+
+
 def test_incremental_equals_clean_after_series_edits(make_app, tmp_path) -> None:
     files = {**PORTABLE, "posts/plain.md": post("Plain", date="2024-03-01")}
-    src = write_project(tmp_path / "inc", files, CONF)
+    src = write_project(tmp_path / "inc", files, _NO_GLOBAL_NAVIGATION)
     app = make_app("html", srcdir=src)
     app.build()
     app.cleanup()
@@ -267,7 +273,7 @@ def test_incremental_equals_clean_after_series_edits(make_app, tmp_path) -> None
         outdir = Path(incremental.outdir)
         got = _snapshot(outdir)
         incremental.cleanup()
-        clean_src = write_project(tmp_path / f"clean-{len(done)}", files, CONF)
+        clean_src = write_project(tmp_path / f"clean-{len(done)}", files, _NO_GLOBAL_NAVIGATION)
         for earlier in done:
             earlier(clean_src)
         clean = make_app("html", srcdir=clean_src)

@@ -242,11 +242,18 @@ def decide_rewrites(app: Sphinx, env: BuildEnvironment) -> list[str]:
         )
     stale = previous.files - current.files if previous is not None else frozenset()
     store.transient[_DECISION] = Rewrites(plan, changed, stale)
-    if current == previous:
+    if current == previous and not _missing_files(app, current):
         return []
     store.generated[key] = current
+    # Sphinx 7 writes nothing at all (no generated page either) when no document is updated
     read = bool(store.transient.get(_READ))
     return [] if read else [app.config.root_doc]
+
+
+def _missing_files(app: Sphinx, output: GeneratedOutput) -> bool:
+    """Whether a page the last build generated is no longer in the output directory."""
+    outdir = Path(app.outdir)
+    return not all((outdir / name).is_file() for name in output.files)
 
 
 def rewrites(app: Sphinx) -> Rewrites:
