@@ -55,9 +55,12 @@ class CbWarning(enum.Enum):
 def warn(kind: CbWarning, message: str, location: Any = None, **kwargs: Any) -> None:
     """Log a ``careerblog.<subtype>`` warning at ``location``.
 
-    ``location`` is a node, a docname, or a ``(docname, line)`` pair.
+    ``location`` is a node, a docname, or a ``(docname, line)`` pair. A value quoted in
+    the message may hold line breaks; they are shown escaped, so that each warning
+    stays one line that starts with its location.
     """
-    logger.warning(message, type=WARNING_TYPE, subtype=kind.subtype, location=location, **kwargs)
+    one_line = message.replace("\r", "\\r").replace("\n", "\\n")
+    logger.warning(one_line, type=WARNING_TYPE, subtype=kind.subtype, location=location, **kwargs)
 
 
 def file_location(path: str, line: int | None = None) -> nodes.Node:

@@ -16,6 +16,7 @@ import pytest
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.testing.util import SphinxTestApp
+from sphinx.util.docutils import additional_nodes, unregister_node
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -76,9 +77,10 @@ def build(make_app: Callable[..., Sphinx], tmp_path: Path) -> BuildFn:
         # release docutils registrations of earlier apps (avoids "already registered")
         while previous:
             previous.pop().cleanup()
+        forget_node_registrations()
         app = make_app(buildername, srcdir=src, **kwargs)
+        previous.append(app)  # cleaned up next time even when this build raises
         app.build()
-        previous.append(app)
         return app
 
     return _build
@@ -118,11 +120,22 @@ def _placeholder_invariant(monkeypatch: pytest.MonkeyPatch) -> None:
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
+def forget_node_registrations() -> None:
+    """Unregister every node class an app registered with docutils, as
+    ``SphinxTestApp.cleanup`` does: an app of an earlier test that never got there
+    (its build raised, or it was made outside these fixtures) would otherwise make
+    the next app warn that its nodes are "already registered"."""
+    for node in list(additional_nodes):
+        unregister_node(node)
+    additional_nodes.clear()
+
+
 def build_once(srcdir: Path, files: dict[str, str], conf_extra: str = "") -> tuple[Path, str]:
     """Build a project once with the html builder, for a module's shared fixture:
     its output directory and warnings. The app is cleaned up at once, since the
     other tests' builds register the same nodes again."""
     write_project(srcdir, files, conf_extra)
+    forget_node_registrations()
     app = SphinxTestApp("html", srcdir=srcdir, status=StringIO(), warning=StringIO())
     try:
         app.build()

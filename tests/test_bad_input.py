@@ -53,6 +53,8 @@ CASES = [
     Case("impossible-human-date", "# T\n\n```{post} Feb 30, 2023\n```\n\nText.\n", "date", 3),
     Case("incomplete-date", "---\npost: true\ndate: March 2023\n---\n# T\n\nText.\n", "date", 3),
     Case("bad-updated", "---\npost: true\ndate: 2023-01-01\nupdated: later\n---\n# T\n", "date", 4),
+    # the value's line breaks are shown escaped: the warning stays one located line
+    Case("multiline-updated", "---\npost: true\ndate: 2023-01-01\nupdated: \"soon\\nor # later\"\n---\n# T\n", "date", 4),
     Case("bad-update-directive", "# T\n\n```{post} 2023-01-01\n```\n\n```{update} tomorrow\nFix.\n```\n", "date", 6),
     Case("unknown-visibility", "---\npost: true\ndate: 2023-01-01\nvisibility: secret\n---\n# T\n", "visibility", 4),
     Case("list-for-text", "---\npost: true\ndate: 2023-01-01\nseries: [a, b]\n---\n# T\n", "field", 4),
