@@ -25,6 +25,7 @@ to ``benchmarks/RESULTS.md`` (a hand-written "Analysis" section there is kept).
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime as dt
 import io
 import json
@@ -498,6 +499,8 @@ def snapshot_code(work: Path) -> str:
     ).stdout
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(dest, filter="data")
+    # byte-compiled as pip installs it: the builds (PYTHONDONTWRITEBYTECODE) write nothing
+    compileall.compile_dir(dest, quiet=1)
     os.environ["PYTHONPATH"] = os.pathsep.join(
         [str(dest), *filter(None, [os.environ.get("PYTHONPATH")])]
     )

@@ -28,6 +28,7 @@ directory.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -134,9 +135,19 @@ def _digest(*parts: object) -> str:
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
-def page_fingerprint(app: Sphinx, page: PlannedPage) -> str:
-    """A hash of what one page shows: the planned page and the feeds it links to."""
-    return _digest(page, page_feeds(app, page.pagename))
+def page_fingerprint(app: Sphinx, page: PlannedPage, shown: dict[int, str]) -> str:
+    """A hash of what one page shows: the planned page and the feeds it links to.
+
+    ``shown`` memoises the digest of each listed post by identity: the plan shares one
+    ``ShownPost`` between every page that lists it, so each is hashed once per build."""
+    posts = []
+    for post in page.posts:
+        digest = shown.get(id(post))
+        if digest is None:
+            digest = shown[id(post)] = _digest(post)
+        posts.append(digest)
+    rest = dataclasses.replace(page, posts=())
+    return _digest(rest, posts, page_feeds(app, page.pagename))
 
 
 def _files_digest(directories: Iterable[Path]) -> str:
@@ -211,9 +222,10 @@ def feeds_fingerprint(app: Sphinx) -> str:
 
 
 def _output_of(app: Sphinx, plan: Plan) -> GeneratedOutput:
-    pages = {page.pagename: page_fingerprint(app, page) for page in plan.pages}
+    shown: dict[int, str] = {}  # the plan (alive until the end) holds every post
+    pages = {page.pagename: page_fingerprint(app, page, shown) for page in plan.pages}
     pages[FEEDS] = feeds_fingerprint(app)
-    pages |= {f"file:{page.outfile}": page_fingerprint(app, page) for page in plan.files}
+    pages |= {f"file:{page.outfile}": page_fingerprint(app, page, shown) for page in plan.files}
     files = {output_file(app, page.pagename) for page in plan.pages}
     files |= {page.outfile for page in plan.files if page.outfile is not None}
     return GeneratedOutput(site_fingerprint(app), pages, frozenset(files))
