@@ -253,6 +253,9 @@ class Essay:
 class Corpus:
     essays: tuple[Essay, ...]
     seed: int
+    #: False: the theme's sidebars leave out alabaster's ``navigation.html`` (the whole
+    #: site's toctree on every page, which grows as N² and hides everything else at 5,000)
+    navigation: bool = True
 
     @property
     def years(self) -> list[int]:
@@ -558,8 +561,15 @@ def conf_py(corpus: Corpus, flavor: Flavor, sidebars: bool = False) -> str:
             f"blog_authors = {authors_ab!r}",
             "blog_feed_length = 20",
         ]
+    theme = (
+        THEME_SIDEBARS
+        if corpus.navigation
+        else [name for name in THEME_SIDEBARS if name != "navigation.html"]
+    )
     if sidebars:
-        lines.append(f"html_sidebars = {{'**': {THEME_SIDEBARS + BLOG_SIDEBARS[flavor]!r}}}")
+        lines.append(f"html_sidebars = {{'**': {theme + BLOG_SIDEBARS[flavor]!r}}}")
+    elif not corpus.navigation:
+        lines.append(f"html_sidebars = {{'**': {theme!r}}}")
     lines.insert(4, f"extensions = {extensions!r}")
     return "\n".join(lines) + "\n"
 

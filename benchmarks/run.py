@@ -39,7 +39,7 @@ import subprocess
 import sys
 import tarfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -850,6 +850,11 @@ def main(argv: list[str] | None = None) -> int:
         help="numbers of essays (default: 200 1000)",
     )
     parser.add_argument("--large", action="store_true", help="also N=5000")
+    parser.add_argument(
+        "--no-navigation",
+        action="store_true",
+        help="leave alabaster's navigation.html (the global toctree) out of every sidebar",
+    )
     parser.add_argument("--flavors", nargs="+", choices=FLAVORS, default=list(FLAVORS))
     parser.add_argument(
         "--runs",
@@ -922,7 +927,7 @@ def main(argv: list[str] | None = None) -> int:
         sizes = sorted(set(args.sizes) | ({5000} if args.large else set()))
         loads = []
         for n in sizes:
-            corpus = make_corpus(n, args.seed)
+            corpus = replace(make_corpus(n, args.seed), navigation=not args.no_navigation)
             runs = args.runs or default_runs(n)
             results: dict[str, Any] = {}
             for flavor in args.flavors:

@@ -8,9 +8,13 @@ build's, serial or parallel.
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from pathlib import Path
 
 import pytest
+
+from sphinx_careerblog.data.model import PostRecord
 
 from .conftest import edit, warning_text, write_project
 from .pages_helpers import blog, comparable, no_state_files, post, soup
@@ -283,3 +287,27 @@ def test_read_time_config_change_gives_the_clean_build(make_app, tmp_path, setti
         assert shown in (incremental / "blog" / "index.html").read_text("utf-8")
     else:
         assert len(soup(incremental / "posts" / "p01.html").select(".cb-related a")) == 1
+
+
+def test_body_edit_updates_the_word_count_in_the_catalog(make_app, tmp_path) -> None:
+    # the feeds do not show word counts and are not built again; posts.json does
+    src = write_project(tmp_path / "src", _files(), CONF)
+    app = _build(make_app, src)
+    catalog = Path(app.outdir) / "blog" / "posts.json"
+    feed = (Path(app.outdir) / "blog" / "atom.xml").read_bytes()
+    path = src / "posts" / "p03.md"
+    edit(path, path.read_text() + "\nSeven more words to count right here.\n")
+    _build(make_app, src)
+    words = {entry["docname"]: entry["words"] for entry in json.loads(catalog.read_text())["posts"]}
+    files = {**_files(), "posts/p03.md": path.read_text()}
+    clean = _build(make_app, write_project(tmp_path / "clean", files, CONF))
+    clean_catalog = json.loads((Path(clean.outdir) / "blog" / "posts.json").read_text())
+    assert words == {entry["docname"]: entry["words"] for entry in clean_catalog["posts"]}
+    assert (Path(app.outdir) / "blog" / "atom.xml").read_bytes() == feed
+
+
+def test_feeds_fingerprint_names_every_post_field() -> None:
+    # a new PostRecord field must be added to shown_in_feeds or left out on purpose
+    left_out = {"words", "line"}  # posts.json only; where to report a problem
+    shown = {"docname", "anchor", "title", "fields", "reading_minutes", "summary", "image", "order"}
+    assert {field.name for field in dataclasses.fields(PostRecord)} == shown | left_out

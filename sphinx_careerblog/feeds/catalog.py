@@ -155,7 +155,7 @@ def write_catalog(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or not is_feed_builder(app.builder):
         return
     target = Path(app.outdir) / paths.catalog_file(app.config.careerblog_path)
-    if freshness.feeds_unchanged(app) and target.is_file():
+    if freshness.feeds_unchanged(app, freshness.CATALOG) and target.is_file():
         return  # built from the same inputs as the file already there
     data = catalog_document(app)
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -12,6 +12,7 @@ Series parts and date neighbours are cheap and computed for every post.
 
 from __future__ import annotations
 
+import hashlib
 from typing import TYPE_CHECKING
 
 from sphinx_careerblog.data.paths import SERIES
@@ -110,12 +111,17 @@ def _footer_signatures(
         if prev_next:
             shown += date_neighbours(index, post)
         title = series.title if series is not None else None
-        signatures[post.key] = repr((related[post.key], title, _shown(shown)))
+        signatures[post.key] = _digest((related[post.key], title, _shown(shown)))
     return signatures
 
 
+def _digest(value: object) -> str:
+    # kept in the environment for every post: a hash, not the text it is made from
+    return hashlib.sha256(repr(value).encode()).hexdigest()
+
+
 def _shown(posts: list[PostRecord | None] | list[PostRecord]) -> str:
-    return repr(
+    return _digest(
         [
             (other.key, other.listed_title, other.date, other.fields.external_link,
              other.is_draft, other.fields.scheduled)  # a preview marks "Scheduled for DATE"

@@ -16,7 +16,8 @@ A generated page is written when
 * or its output file is missing.
 
 The feeds and ``posts.json`` are built again (and written when their bytes differ)
-unless their inputs (``feeds_fingerprint``) are unchanged and no full write happens.
+unless their inputs (``feeds_fingerprint``, ``posts_catalog_fingerprint``: the catalog also
+shows word counts) are unchanged and no full write happens.
 
 The fingerprints are computed on ``env-get-updated``, where the builder exists and
 before Sphinx pickles the environment, and kept in ``env.careerblog.generated``
@@ -58,6 +59,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
+    from sphinx_careerblog.data.model import PostRecord
     from sphinx_careerblog.data.store import CareerBlogData
 
 _DECISION = "careerblog.rewrites"
@@ -208,23 +210,39 @@ class Rewrites:
     stale: frozenset[str]
 
 
-#: the key, among page fingerprints, of what the feeds and ``posts.json`` are built from
+#: the keys, among page fingerprints, of what the feeds and ``posts.json`` are built from
 FEEDS = "feeds:"
+CATALOG = "catalog:"
+
+
+def shown_in_feeds(post: PostRecord) -> tuple[object, ...]:
+    """Every part of a post record a feed reads: all but the word count, which only
+    ``posts.json`` shows (a body edit changes it)."""
+    return (post.docname, post.anchor, post.title, post.fields, post.reading_minutes,
+            post.summary, post.image, post.order)  # fmt: skip
+
+
+def _sources_fingerprint(app: Sphinx, records: list[object]) -> str:
+    """A hash of post records, the images Sphinx copies, and the global inputs."""
+    images = sorted((name, entry[1]) for name, entry in app.env.images.items())
+    return _digest(site_fingerprint(app), records, images)
 
 
 def feeds_fingerprint(app: Sphinx) -> str:
-    """A hash of what the feeds and the catalog are built from (without full text):
-    every post record, the images Sphinx copies, and the global inputs."""
-    env = app.env
-    images = sorted((name, entry[1]) for name, entry in env.images.items())
-    records = [repr(post) for post in get_store(env).iter_posts()]
-    return _digest(site_fingerprint(app), records, images)
+    """A hash of what the feeds are built from (without full text)."""
+    return _sources_fingerprint(app, [shown_in_feeds(p) for p in get_store(app.env).iter_posts()])
+
+
+def posts_catalog_fingerprint(app: Sphinx) -> str:
+    """A hash of what ``posts.json`` is built from: every post record."""
+    return _sources_fingerprint(app, list(get_store(app.env).iter_posts()))
 
 
 def _output_of(app: Sphinx, plan: Plan) -> GeneratedOutput:
     shown: dict[int, str] = {}  # the plan (alive until the end) holds every post
     pages = {page.pagename: page_fingerprint(app, page, shown) for page in plan.pages}
     pages[FEEDS] = feeds_fingerprint(app)
+    pages[CATALOG] = posts_catalog_fingerprint(app)
     pages |= {f"file:{page.outfile}": page_fingerprint(app, page, shown) for page in plan.files}
     files = {output_file(app, page.pagename) for page in plan.pages}
     files |= {page.outfile for page in plan.files if page.outfile is not None}
@@ -285,14 +303,14 @@ def is_full_write(app: Sphinx) -> bool:
     return app.env.found_docs <= written
 
 
-def feeds_unchanged(app: Sphinx) -> bool:
-    """Whether the feeds and the catalog would be built from what the last build into
-    this output directory built them from (never with full text, whose bodies show
-    other documents' titles)."""
+def feeds_unchanged(app: Sphinx, key: str = FEEDS) -> bool:
+    """Whether the feeds (``key`` ``CATALOG``: the catalog) would be built from what the
+    last build into this output directory built them from (never with full text,
+    whose bodies show other documents' titles)."""
     if app.config.careerblog_feed_fulltext or not links.generated_pages_available(app):
         return False
     decision = get_store(app.env).transient.get(_DECISION)
-    if not isinstance(decision, Rewrites) or FEEDS in decision.changed:
+    if not isinstance(decision, Rewrites) or key in decision.changed:
         return False
     return not is_full_write(app)
 
