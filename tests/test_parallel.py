@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from sphinx_careerblog.data.store import get_store
+from sphinx_careerblog.site.parallel_writing import MIN_PAGES, writes_in_parallel
 
 from .conftest import warning_text, write_project
 
@@ -59,3 +60,8 @@ def test_parallel_build_equals_serial(make_app, tmp_path) -> None:
     assert serial_store.listing_docs == parallel_store.listing_docs
     assert serial_store.fingerprint == parallel_store.fingerprint
     assert _outputs(serial.outdir) == _outputs(parallel.outdir)
+    # the generated pages were shared out among workers (site/parallel_writing.py)
+    generated = [name for name in _outputs(parallel.outdir) if name.startswith("blog/")]
+    assert len(generated) >= MIN_PAGES
+    assert writes_in_parallel(parallel, len(generated))
+    assert not writes_in_parallel(serial, len(generated))

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 
 from sphinx_careerblog.data import paths
 from sphinx_careerblog.data.query import BlogIndex, get_index
-from sphinx_careerblog.site import freshness, links
+from sphinx_careerblog.site import freshness, links, parallel_writing
 from sphinx_careerblog.site.contexts import page_context, redirect_context
+from sphinx_careerblog.site.parallel_writing import PageToWrite
 from sphinx_careerblog.site.plan import (
     REDIRECT_TEMPLATE,
     Plan,
@@ -63,11 +64,22 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, object], str]]:
     decision = freshness.rewrites(app)
     report(app, decision.plan)
     full = freshness.is_full_write(app)
-    for page in decision.plan.pages:
-        outfile = output_file(app, page.pagename)
-        if freshness.must_write(app, decision, page.pagename, outfile, full):
-            freshness.note_page_written(app, page.pagename)
-            yield page.pagename, dict(_context(app, page)), page.template
+    pages = [
+        page
+        for page in decision.plan.pages
+        if freshness.must_write(app, decision, page.pagename, output_file(app, page.pagename), full)
+    ]
+    for page in pages:
+        freshness.note_page_written(app, page.pagename)
+
+    def render(page: PlannedPage) -> PageToWrite:
+        return page.pagename, dict(_context(app, page)), page.template
+
+    if parallel_writing.writes_in_parallel(app, len(pages)):
+        parallel_writing.write_in_workers(app, pages, render)
+        return
+    for page in pages:
+        yield render(page)
 
 
 def report(app: Sphinx, plan: Plan) -> None:
