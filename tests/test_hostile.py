@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
-from io import StringIO
 from pathlib import Path
 
 import defusedxml.ElementTree as DefusedET
@@ -16,12 +14,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from lxml import etree
-from sphinx.testing.util import SphinxTestApp
 
 from sphinx_careerblog.cli.importer.writer import escape_heading, escape_inline
 from sphinx_careerblog.data.urls import scheme_of
 
-from .conftest import BASE_CONF, warning_text
+from .conftest import BASE_CONF, build_once
 from .pages_helpers import SIDEBARS_CONF
 
 PAYLOADS = {
@@ -95,22 +92,15 @@ posts/*
 
 
 @pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
-    src = tmp_path_factory.mktemp("hostile") / "src"
-    (src / "posts").mkdir(parents=True)
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     authors = {"ann": {"name": PAYLOADS["attr-double"], "bio": PAYLOADS["script"]}}
-    conf = BASE_CONF + SIDEBARS_CONF + f"careerblog_authors = {authors!r}\n"
-    (src / "conf.py").write_text(conf, "utf-8")
-    (src / "index.md").write_text(INDEX, "utf-8")
-    for name, payload in PAYLOADS.items():
-        (src / "posts" / f"{name}.md").write_text(_post(name, payload), "utf-8")
+    files = {
+        "conf.py": BASE_CONF + SIDEBARS_CONF + f"careerblog_authors = {authors!r}\n",
+        "index.md": INDEX,
+        **{f"posts/{name}.md": _post(name, payload) for name, payload in PAYLOADS.items()},
+    }
     # one build for the whole module (make_app is per test)
-    app = SphinxTestApp("html", srcdir=src, status=StringIO(), warning=StringIO())
-    try:
-        app.build()
-        yield Path(app.outdir), warning_text(app)
-    finally:
-        app.cleanup()
+    return build_once(tmp_path_factory.mktemp("hostile") / "src", files)
 
 
 def _site_files(outdir: Path, suffix: str) -> list[Path]:
