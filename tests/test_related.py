@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from sphinx_careerblog.data.model import PostFields, PostRecord
 from sphinx_careerblog.data.query import BlogIndex
-from sphinx_careerblog.data.selection import _most_shared, related_posts
+from sphinx_careerblog.data.selection import RELATED_WINDOW, related_posts
 
 from .conftest import warning_text
 from .listing_helpers import AUTHORS_CONF, POSTS, index_page, post, soup
@@ -150,15 +150,18 @@ def test_related_and_series_in_latex_point_at_the_posts(build) -> None:
     assert tex.count("Related posts") == 2
 
 
-def _index(tag_sets: list[list[str]]) -> BlogIndex:
-    """A BlogIndex of posts p0 (newest) ... pN, each with the given tags, all in one
-    category, as plain records (no Sphinx project)."""
+def _index(tag_sets: list[list[str]], *, craft: bool = True) -> BlogIndex:
+    """A BlogIndex of posts p0 (newest) ... pN, each with the given tags, two in three
+    in the category Craft (none without ``craft``), as plain records (no Sphinx
+    project)."""
     config = SimpleNamespace(careerblog_categories={}, careerblog_tags={}, careerblog_authors={},
                              careerblog_languages={}, careerblog_locations={})  # fmt: skip
     posts = []
     for n, tags in enumerate(tag_sets):
         date = dt.datetime(2024, 1, 1) - dt.timedelta(days=n)
-        fields = PostFields(date=date, categories=("Craft",) if n % 3 else (), tags=tuple(tags))
+        fields = PostFields(
+            date=date, categories=("Craft",) if craft and n % 3 else (), tags=tuple(tags)
+        )
         posts.append(PostRecord(f"p{n}", "", f"Post {n}", fields, words=1, reading_minutes=1,
                                 summary="", image=None))  # fmt: skip
     return BlogIndex(config, posts)  # type: ignore[arg-type]
@@ -187,17 +190,45 @@ def test_related_posts_merge_equals_a_full_scan(tag_sets: list[list[str]], count
         assert got == _ranked_by_scanning(index, record, count)
 
 
-def test_related_posts_in_one_big_category_read_only_a_few_posts() -> None:
-    """Thousands of posts with one term: each post's related posts are the newest few,
-    found without visiting every post of the category (linear, not quadratic)."""
-    index = _index([["one-big-term"] for _ in range(3000)])
-    visited: list[int] = []
+def test_related_posts_of_a_big_term_are_contemporaries() -> None:
+    """In a term bigger than the window, a post's candidates are the posts near it in
+    that term; a small term it shares is ranked whole, however old its posts."""
+    tags = [["big"] for _ in range(400)]
+    tags[0] = ["big", "rare"]
+    tags[399] = ["big", "rare"]
+    tags[360] = ["big", "other"]
+    tags[10] = ["big", "other"]
+    index = _index(tags, craft=False)
+    middle, oldest, near_old = (index.post(key) for key in ("p200", "p399", "p360"))
+    assert middle is not None and oldest is not None and near_old is not None
+    window = {f"p{n}" for n in range(200 - RELATED_WINDOW, 200 + RELATED_WINDOW + 1)}
+    assert {found.key for found in related_posts(index, middle, 500)} == window - {"p200"}
+    assert [found.key for found in related_posts(index, middle, 3)] == ["p150", "p151", "p152"]
+    # "rare" has two posts: the newest is found from the oldest, through that term
+    assert [found.key for found in related_posts(index, oldest, 2)] == ["p0", "p349"]
+    # "other" too: its posts are 350 apart, each is the other's best match
+    assert related_posts(index, near_old, 1)[0].key == "p10"
 
-    def position(post: PostRecord) -> int:
-        visited.append(1)
-        return index.position(post)
 
-    for record in index.posts[:50]:
-        ranked = _most_shared(index.sharing_lists(record), record.key, position, 3)
-        assert len(ranked) == 3
-    assert len(visited) < 50 * 10
+def _candidates_ranked(size: int, ranked: int) -> int:
+    """How many candidates ranking ``ranked`` posts from the middle of a one-term blog
+    of ``size`` posts looks at."""
+    index = _index([["one-big-term"] for _ in range(size)], craft=False)
+    seen: list[str] = []
+    term_keys = index.term_keys
+
+    def counting(post: PostRecord) -> frozenset[tuple[str, str]]:
+        seen.append(post.key)
+        return term_keys(post)
+
+    index.term_keys = counting  # type: ignore[method-assign]
+    for record in index.posts[size // 2 : size // 2 + ranked]:
+        assert len(related_posts(index, record, 3)) == 3
+    return len(seen)
+
+
+def test_related_posts_cost_the_same_per_post_in_a_bigger_term() -> None:
+    """Ranking visits a bounded number of candidates per post, whatever the term's
+    size, so ranking every post is linear in N."""
+    assert _candidates_ranked(1000, 50) == _candidates_ranked(4000, 50)
+    assert _candidates_ranked(4000, 50) <= 50 * (2 * RELATED_WINDOW + 2)

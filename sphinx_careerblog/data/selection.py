@@ -159,45 +159,42 @@ def sort_posts(posts: Iterable[PostRecord], sort: str) -> list[PostRecord]:
     return posts
 
 
-def related_posts(index: BlogIndex, post: PostRecord, count: int) -> list[PostRecord]:
-    """Up to ``count`` listed posts sharing the most tags and categories with ``post``.
+#: Candidates for a post's related posts: in each of its terms, this many posts on
+#: either side of it (its contemporaries). A term of up to ``2 * RELATED_WINDOW + 1``
+#: posts is ranked whole; bigger ones cost the same, so ranking stays linear in N.
+RELATED_WINDOW = 50
 
-    Ties go to the newer post (the index order), so the choice is stable.
+
+def related_posts(index: BlogIndex, post: PostRecord, count: int) -> list[PostRecord]:
+    """Up to ``count`` listed posts sharing the most tags and categories with ``post``,
+    among its contemporaries in each term (``RELATED_WINDOW``).
+
+    Ties go to the newer post (the index order), so the choice is stable. Ranked once
+    per build and post: the footer and its freshness check ask for the same list.
     """
     if count <= 0:
         return []
-    return _most_shared(index.sharing_lists(post), post.key, index.position, count)
+    ranked = index.derived("related posts", dict[tuple[str, int], list[PostRecord]])
+    key = (post.key, count)
+    if key not in ranked:
+        ranked[key] = _most_shared(index, post, count)
+    return ranked[key]
 
 
-def _most_shared(
-    lists: list[tuple[PostRecord, ...]],
-    exclude: str,
-    position: Callable[[PostRecord], int],
-    count: int,
-) -> list[PostRecord]:
-    """The ``count`` posts found in the most of ``lists``, ties to the smaller position.
-
-    Every list is in position order, so they are merged front to back; once ``count``
-    posts share at least as many lists as are left unfinished, no later post can rank
-    above them. Posts of one big category are then not all scanned for each post.
-    """
-    heads = [(position(posts[0]), number, 0) for number, posts in enumerate(lists) if posts]
-    heapq.heapify(heads)
-    best: list[tuple[int, int, PostRecord]] = []  # (-shared, position, post), best first
-    while heads:
-        place, shared, found = heads[0][0], 0, None
-        while heads and heads[0][0] == place:
-            _place, number, offset = heapq.heappop(heads)
-            found, shared = lists[number][offset], shared + 1
-            if offset + 1 < len(lists[number]):
-                following = lists[number][offset + 1]
-                heapq.heappush(heads, (position(following), number, offset + 1))
-        if found is not None and found.key != exclude:
-            bisect.insort(best, (-shared, place, found), key=lambda entry: entry[:2])
-            del best[count:]
-        if len(best) == count and -best[-1][0] >= len(heads):
-            break
-    return [found for _shared, _place, found in best]
+def _most_shared(index: BlogIndex, post: PostRecord, count: int) -> list[PostRecord]:
+    mine = index.term_keys(post)
+    place = index.position(post)
+    candidates: dict[str, PostRecord] = {}
+    for posts in index.sharing_lists(post):
+        middle = bisect.bisect_left(posts, place, key=index.position)
+        window = posts[max(0, middle - RELATED_WINDOW) : middle + RELATED_WINDOW + 1]
+        candidates.update((other.key, other) for other in window)
+    candidates.pop(post.key, None)
+    return heapq.nsmallest(
+        count,
+        candidates.values(),
+        key=lambda other: (-len(mine & index.term_keys(other)), index.position(other)),
+    )
 
 
 def series_parts(index: BlogIndex, post: PostRecord) -> tuple[PostRecord, ...]:
