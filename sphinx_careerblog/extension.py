@@ -111,6 +111,7 @@ def setup_site(app: Sphinx) -> None:
     app.connect("config-inited", writing.register_templates)
     app.add_env_collector(freshness.NavigationCollector)
     app.connect("env-before-read-docs", freshness.note_read)
+    app.connect("env-purge-doc", freshness.note_purged)
     app.connect("env-updated", writing.report_slug_collisions)
     app.connect("env-get-updated", sidebar_refresh.refresh_sidebars)
     # after every collector: the fingerprints read the final store

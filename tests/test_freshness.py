@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from sphinx_careerblog.data.model import PostRecord
+from sphinx_careerblog.site import freshness
 
 from .conftest import edit, warning_text, write_project
 from .pages_helpers import blog, comparable, no_state_files, post, soup
@@ -156,6 +157,29 @@ def test_no_change_and_body_edit_write_no_generated_page(make_app, tmp_path) -> 
     changed = _changed(before, _mtimes(Path(app.outdir)))
     # only the catalog, which lists each post's word count
     assert {name for name in changed if name.startswith("blog/")} == {"blog/posts.json"}
+
+
+def test_a_build_that_reads_nothing_reuses_the_remembered_fingerprints(
+    make_app, tmp_path, monkeypatch
+) -> None:
+    """With no document read or removed and the same global inputs, no page is
+    fingerprinted again; a removed document or an edit makes every page checked."""
+    src = write_project(tmp_path / "src", _files(), CONF)
+    _build(make_app, src)
+    computed: list[str] = []
+    fingerprint = freshness.page_fingerprint
+
+    def counting(app, page, shown):  # type: ignore[no-untyped-def]
+        computed.append(page.pagename)
+        return fingerprint(app, page, shown)
+
+    monkeypatch.setattr(freshness, "page_fingerprint", counting)
+    _build(make_app, src)
+    assert computed == []
+    (src / "about.md").unlink()
+    edit(src / "index.md", (src / "index.md").read_text().replace("about\n", ""))
+    _build(make_app, src)
+    assert "blog/index" in computed
 
 
 def test_navigation_change_rewrites_every_generated_page(make_app, tmp_path) -> None:

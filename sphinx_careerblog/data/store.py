@@ -43,6 +43,8 @@ if TYPE_CHECKING:
 ENV_VERSION = 11
 
 
+#: the ``transient`` entry set once a document is purged or read in this build
+DOCUMENTS_CHANGED = "careerblog.documents-changed"
 #: the ``transient`` entry holding the cached ``query.BlogIndex``
 INDEX_VIEW = "careerblog.index"
 
@@ -108,6 +110,15 @@ class CareerBlogData:
     def __repr__(self) -> str:
         # Sphinx logs ``repr()`` of every event's arguments: keep it O(1), not O(posts)
         return f"<CareerBlogData: {len(self.posts)} documents with posts>"
+
+    def note_documents_changed(self) -> None:
+        """A document was purged (changed, added or removed) or is about to be read."""
+        self.transient[DOCUMENTS_CHANGED] = True
+
+    def documents_unchanged(self) -> bool:
+        """Whether this build has so far read, changed and removed no document: then
+        everything collected from documents is what the last build pickled."""
+        return not self.transient.get(DOCUMENTS_CHANGED)
 
     def forget_views(self) -> None:
         """Drop views derived from ``posts`` (``query.get_index``): they changed."""

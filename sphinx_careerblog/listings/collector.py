@@ -92,7 +92,7 @@ class ListingsCollector(EnvironmentCollector):
         """Documents to rewrite (not re-read) because what they show of others changed."""
         store = get_store(env)
         changed: set[str] = set()
-        listing = listing_fingerprint(store)
+        listing = store.fingerprint if store.documents_unchanged() else listing_fingerprint(store)
         if listing != store.fingerprint:
             store.fingerprint = listing
             # a document whose only listings are postlists is rewritten when what its

@@ -68,6 +68,8 @@ class ReflectionCollector(EnvironmentCollector):
 
     def get_updated_docs(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
         store = get_store(env)
+        if store.documents_unchanged() and store.reflection_fingerprint:
+            return []  # the view is made from documents only
         fingerprint = view_fingerprint(env, store)
         if fingerprint == store.reflection_fingerprint:
             return []

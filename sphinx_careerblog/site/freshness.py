@@ -105,7 +105,15 @@ def navigation_signature(env: BuildEnvironment, docname: str) -> str:
 def note_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     """``env-before-read-docs``: whether this build reads documents (then Sphinx saves
     the environment on its own)."""
-    get_store(env).transient[_READ] = bool(docnames)
+    store = get_store(env)
+    store.transient[_READ] = bool(docnames)
+    if docnames:
+        store.note_documents_changed()
+
+
+def note_purged(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    """``env-purge-doc``: a document changed or was removed (``documents_unchanged``)."""
+    get_store(env).note_documents_changed()
 
 
 def note_written(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -202,12 +210,14 @@ def _site_fingerprint(app: Sphinx, store: CareerBlogData) -> str:
 
 @dataclass(frozen=True)
 class Rewrites:
-    """This build's plan, the pages to write because what they show changed, and the
-    files the last build generated that this one does not."""
+    """This build's plan, the pages to write because what they show changed, the
+    files the last build generated that this one does not, and whether one of the
+    files this build generates is missing from the output directory."""
 
     plan: Plan
     changed: frozenset[str]
     stale: frozenset[str]
+    missing: bool = True
 
 
 #: the keys, among page fingerprints, of what the feeds and ``posts.json`` are built from
@@ -259,11 +269,17 @@ def decide_rewrites(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if not links.generated_pages_available(app):
         return []
     store = get_store(env)
-    store.transient[_SITE] = _site_fingerprint(app, store)  # its inputs are final now
+    store.transient[_SITE] = site = _site_fingerprint(app, store)  # its inputs are final now
     plan = plan_pages(app)
-    current = _output_of(app, plan)
     key = (app.builder.name, str(Path(app.outdir).resolve()))
     previous = store.generated.get(key)
+    if previous is not None and previous.site == site and store.documents_unchanged():
+        # a page's fingerprint is a function of store, configuration and builder
+        # (``plan``): with no document read or removed and the same global inputs,
+        # every fingerprint is the one remembered
+        current = previous
+    else:
+        current = _output_of(app, plan)
     if previous is None or previous.site != current.site:
         changed = frozenset(current.pages)
     else:
@@ -271,8 +287,9 @@ def decide_rewrites(app: Sphinx, env: BuildEnvironment) -> list[str]:
             name for name, value in current.pages.items() if previous.pages.get(name) != value
         )
     stale = previous.files - current.files if previous is not None else frozenset()
-    store.transient[_DECISION] = Rewrites(plan, changed, stale)
-    if current == previous and not _missing_files(app, current):
+    missing = _missing_files(app, current)
+    store.transient[_DECISION] = Rewrites(plan, changed, stale, missing)
+    if current == previous and not missing:
         return []
     store.generated[key] = current
     # Sphinx 7 writes nothing at all (no generated page either) when no document is updated

@@ -163,11 +163,14 @@ class SidebarContext(Mapping[str, object]):
 def sidebar_context(app: Sphinx, pagename: str) -> SidebarContext:
     """What the sidebar templates show on ``pagename`` (a ``SidebarView``, made as read)."""
     index = get_index(app)
-    shown = index.derived("careerblog.sidebars", lambda: _shown(app, index))
     root: str = app.config.careerblog_path
 
+    def shown() -> _Shown:
+        # made on the first page whose sidebars read it, once per build
+        return index.derived("careerblog.sidebars", lambda: _shown(app, index))
+
     def rel(target: str) -> str | None:
-        if not shown.generated:
+        if not shown().generated:
             return None
         return app.builder.get_relative_uri(pagename, target) or "#"
 
@@ -188,7 +191,7 @@ def sidebar_context(app: Sphinx, pagename: str) -> SidebarContext:
 
     def recent() -> list[RecentItem]:
         items: list[RecentItem] = []
-        for post, date, iso in shown.recent:
+        for post, date, iso in shown().recent:
             url = links.post_uri(app, pagename, post)
             items.append(
                 {
@@ -205,14 +208,14 @@ def sidebar_context(app: Sphinx, pagename: str) -> SidebarContext:
     parts: dict[str, Callable[[], object]] = {
         "recent_limit": lambda: app.config.careerblog_sidebar_recent,
         "recent": recent,
-        "categories": lambda: counted(shown.categories),
-        "tags": lambda: counted(shown.tags),
-        "archives": lambda: counted(shown.years),
+        "categories": lambda: counted(shown().categories),
+        "tags": lambda: counted(shown().tags),
+        "archives": lambda: counted(shown().years),
         "index_url": lambda: rel(paths.index_page(root)),
         "categories_url": lambda: rel(paths.overview_page(root, "categories")),
         "tags_url": lambda: rel(paths.overview_page(root, "tags")),
         "archive_url": lambda: rel(paths.overview_page(root, "archive")),
-        "labels": lambda: shown.labels,
+        "labels": lambda: shown().labels,
     }
     assert set(parts) == set(SidebarView.__annotations__)
     return SidebarContext(parts)

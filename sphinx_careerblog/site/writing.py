@@ -64,11 +64,16 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, object], str]]:
     decision = freshness.rewrites(app)
     report(app, decision.plan)
     full = freshness.is_full_write(app)
-    pages = [
-        page
-        for page in decision.plan.pages
-        if freshness.must_write(app, decision, page.pagename, output_file(app, page.pagename), full)
-    ]
+    if full or decision.missing:
+        pages = [
+            page
+            for page in decision.plan.pages
+            if freshness.must_write(
+                app, decision, page.pagename, output_file(app, page.pagename), full
+            )
+        ]
+    else:  # every file is there: only what changed (without a path per page)
+        pages = [page for page in decision.plan.pages if page.pagename in decision.changed]
     for page in pages:
         freshness.note_page_written(app, page.pagename)
 
