@@ -162,8 +162,9 @@ def test_no_change_and_body_edit_write_no_generated_page(make_app, tmp_path) -> 
 def test_a_build_that_reads_nothing_reuses_the_remembered_fingerprints(
     make_app, tmp_path, monkeypatch
 ) -> None:
-    """With no document read or removed and the same global inputs, no page is
-    fingerprinted again; a removed document or an edit makes every page checked."""
+    """With no document read or removed, or only a word count changed, and the same
+    global inputs, no page is fingerprinted again; a removed document makes every
+    page checked."""
     src = write_project(tmp_path / "src", _files(), CONF)
     _build(make_app, src)
     computed: list[str] = []
@@ -174,6 +175,10 @@ def test_a_build_that_reads_nothing_reuses_the_remembered_fingerprints(
         return fingerprint(app, page, shown)
 
     monkeypatch.setattr(freshness, "page_fingerprint", counting)
+    _build(make_app, src)
+    assert computed == []
+    path = src / "posts" / "p02.md"  # a body edit: no summary, date or title changed
+    edit(path, path.read_text() + "\nA later paragraph, not the summary.\n")
     _build(make_app, src)
     assert computed == []
     (src / "about.md").unlink()
@@ -331,7 +336,8 @@ def test_body_edit_updates_the_word_count_in_the_catalog(make_app, tmp_path) -> 
 
 
 def test_feeds_fingerprint_names_every_post_field() -> None:
-    # a new PostRecord field must be added to shown_in_feeds or left out on purpose
+    # a new PostRecord field must be added to shown_in_feeds or left out on purpose;
+    # the generated pages are planned from these fields too (_plan_inputs_unchanged)
     left_out = {"words", "line"}  # posts.json only; where to report a problem
     shown = {"docname", "anchor", "title", "fields", "reading_minutes", "summary", "image", "order"}
     assert {field.name for field in dataclasses.fields(PostRecord)} == shown | left_out

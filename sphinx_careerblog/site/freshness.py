@@ -248,6 +248,17 @@ def posts_catalog_fingerprint(app: Sphinx) -> str:
     return _sources_fingerprint(app, list(get_store(app.env).iter_posts()))
 
 
+def _plan_inputs_unchanged(app: Sphinx, previous: GeneratedOutput) -> bool:
+    """Whether every page is planned from what the last build planned it from.
+
+    The plan reads of each post what its feeds read (all of its record but the word
+    count, ``shown_in_feeds``), besides the configuration, the builder and the list of
+    documents, which the site fingerprint covers. So when the feeds' fingerprint is
+    the one remembered, so is every page's: a body edit that changes no summary or
+    reading time plans nothing new."""
+    return previous.pages.get(FEEDS) == feeds_fingerprint(app)
+
+
 def _output_of(app: Sphinx, plan: Plan) -> GeneratedOutput:
     shown: dict[int, str] = {}  # the plan (alive until the end) holds every post
     pages = {page.pagename: page_fingerprint(app, page, shown) for page in plan.pages}
@@ -278,6 +289,10 @@ def decide_rewrites(app: Sphinx, env: BuildEnvironment) -> list[str]:
         # (``plan``): with no document read or removed and the same global inputs,
         # every fingerprint is the one remembered
         current = previous
+    elif previous is not None and previous.site == site and _plan_inputs_unchanged(app, previous):
+        current = dataclasses.replace(
+            previous, pages={**previous.pages, CATALOG: posts_catalog_fingerprint(app)}
+        )
     else:
         current = _output_of(app, plan)
     if previous is None or previous.site != current.site:
