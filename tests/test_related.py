@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from types import SimpleNamespace
 
+import pytest
+import sphinx
 from bs4 import Tag
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -232,3 +235,26 @@ def test_related_posts_cost_the_same_per_post_in_a_bigger_term() -> None:
     size, so ranking every post is linear in N."""
     assert _candidates_ranked(1000, 50) == _candidates_ranked(4000, 50)
     assert _candidates_ranked(4000, 50) <= 50 * (2 * RELATED_WINDOW + 2)
+
+
+@pytest.mark.skipif(sphinx.version_info < (8, 2), reason="Sphinx 8.2 added the no-search class")
+def test_footers_stay_out_of_the_search_index(build) -> None:
+    """A search for words of a post's title finds that post, not the posts whose
+    related-posts footer links to it."""
+    files = {
+        "index.md": index_page(),
+        "zebra.md": post("Zebra crossings", date="2024-01-02", tags="[roads]"),
+        "other.md": post("Plain roads", "Asphalt only.", date="2024-01-01", tags="[roads]"),
+    }
+    app = build(files)
+    assert _related(app, "other") == ["Zebra crossings"]
+    text = (app.outdir / "searchindex.js").read_text("utf-8")
+    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+
+    def documents(kind: str, word: str) -> list[str]:
+        found = index[kind].get(word, [])
+        return [index["docnames"][n] for n in (found if isinstance(found, list) else [found])]
+
+    assert documents("titleterms", "zebra") == ["zebra"]
+    assert documents("terms", "zebra") == []  # not the other post's footer
+    assert documents("terms", "asphalt") == ["other"]

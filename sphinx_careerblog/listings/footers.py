@@ -29,6 +29,11 @@ if TYPE_CHECKING:
     from sphinx_careerblog.data.model import PostRecord
 
 
+#: Sphinx's search indexer (8.2+) skips elements with this class: a search for a
+#: phrase finds the essay that says it, not every essay whose footer links to it
+NO_SEARCH = "no-search"
+
+
 class FooterRenderer(ListingRenderer):
     def render(self) -> list[nodes.Node]:
         store = get_store(self.app.env)
@@ -43,7 +48,7 @@ class FooterRenderer(ListingRenderer):
             result.extend(self.prev_next(post))
         related = related_posts(self.index, post, self.config.careerblog_related)
         if related:
-            block = nodes.container(classes=["cb-related"])
+            block = nodes.container(classes=["cb-related", NO_SEARCH])
             heading = _("Related posts")
             block += nodes.rubric(heading, heading, classes=["cb-related-title"])
             block += self.compact_posts(related)
@@ -55,7 +60,7 @@ class FooterRenderer(ListingRenderer):
         previous, following = date_neighbours(self.index, post)
         if previous is None and following is None:
             return []
-        block = nodes.container(classes=["cb-prev-next"])
+        block = nodes.container(classes=["cb-prev-next", NO_SEARCH])
         for which, other in (("previous", previous), ("next", following)):
             if other is not None:
                 text = _("Previous:") if which == "previous" else _("Next:")
@@ -74,7 +79,7 @@ class FooterRenderer(ListingRenderer):
             return None
         term = self.index.term(SERIES, post.fields.series or "")
         assert term is not None  # the post is a listed part of it
-        block = nodes.container(classes=["cb-series"])
+        block = nodes.container(classes=["cb-series", NO_SEARCH])
         label = _("Series: %s") % term.title
         heading = nodes.paragraph(classes=["cb-series-name"])
         uri = links.term_uri(self.app, self.fromdocname, SERIES, term.label)
