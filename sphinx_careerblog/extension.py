@@ -116,6 +116,7 @@ def setup_site(app: Sphinx) -> None:
     app.connect("env-get-updated", sidebar_refresh.refresh_sidebars)
     # after every collector: the fingerprints read the final store
     app.connect("env-get-updated", freshness.decide_rewrites, priority=900)
+    app.connect("env-get-updated", navigation.decide_refresh, priority=901)
     app.connect("doctree-resolved", freshness.note_written)
     app.connect("html-collect-pages", writing.collect_pages)
     app.connect("html-page-context", sidebars.add_sidebar_context)
@@ -123,6 +124,7 @@ def setup_site(app: Sphinx) -> None:
     app.connect("html-page-context", navigation.share_toctree, priority=400)
     app.connect("build-finished", writing.finish_pages)
     app.connect("build-finished", sidebar_refresh.refresh_in_place)
+    app.connect("build-finished", navigation.refresh_in_place)
     app.connect("build-finished", avatars.copy_avatars)
     app.connect("html-page-context", filtering.add_filter_context)
 

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
-ENV_VERSION = 11
+ENV_VERSION = 12
 
 
 #: the ``transient`` entry set once a document is purged or read in this build
@@ -53,12 +53,16 @@ INDEX_VIEW = "careerblog.index"
 class GeneratedOutput:
     """What the generated pages of one builder and output directory were built from."""
 
-    #: global inputs: configuration, templates, assets, navigation, sidebars
+    #: global inputs: configuration, templates, assets, sidebars
     site: str
     #: page name (or ``file:`` + output path) -> fingerprint of what the page shows
     pages: dict[str, str]
     #: every output file written for them, relative to the output directory
     files: frozenset[str]
+    #: what the theme's navigation shows (every document's title and toctrees)
+    navigation: str = ""
+    #: the names of every document (a page may collide with a document's URL)
+    documents: str = ""
 
 
 @dataclass(repr=False)

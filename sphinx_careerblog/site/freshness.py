@@ -7,9 +7,11 @@ A generated page is written when
   advertises;
 * a global input changed (``site_fingerprint``): the extension's version, the
   configuration and tags (Sphinx's build-info hashes), the templates, our static
-  assets, labels and message catalog, the navigation the theme draws (``NavigationCollector``) and,
-  when blog sidebars are configured that cannot be refreshed in place
-  (``sidebar_refresh``), what they show;
+  assets, labels and message catalog, whether the root document's toctrees list
+  anything (``navigation_shape``) and, when blog sidebars are configured that cannot
+  be refreshed in place (``sidebar_refresh``), what they show;
+* the navigation the theme draws (``NavigationCollector``) changed and
+  ``navigation.decide_refresh`` cannot refresh it in place;
 * every document is being written (``-a``, or whatever else made Sphinx rewrite
   them all): ``note_written`` sees each one on ``doctree-resolved`` in the main
   process, serial or parallel;
@@ -35,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sphinx import addnodes
 from sphinx.environment.collectors import EnvironmentCollector
 
 from sphinx_careerblog import __version__
@@ -67,6 +70,8 @@ _WRITTEN = "careerblog.written"
 _PAGES_WRITTEN = "careerblog.pages-written"
 _READ = "careerblog.read"
 _SITE = "careerblog.site-fingerprint"
+#: the ``transient`` entry set when the navigation of unwritten pages is refreshed
+NAVIGATION_REFRESH = "careerblog.navigation-refresh"
 
 
 class NavigationCollector(EnvironmentCollector):
@@ -176,6 +181,21 @@ def navigation_fingerprint(app: Sphinx, store: CareerBlogData) -> str:
     return _digest(shown, store.hidden_pages)
 
 
+def navigation_shape(app: Sphinx) -> tuple[bool, bool]:
+    """Whether the root document's toctrees list anything, visible and at all: what
+    decides if ``toctree()`` returns nothing, which themes test (``navigation``
+    refreshes only a navigation that was drawn)."""
+    toc = app.env.tocs.get(app.config.root_doc)
+    toctrees = list(toc.findall(addnodes.toctree)) if toc is not None else []
+    listed = [node for node in toctrees if node.get("entries")]
+    return any(not node.get("hidden") for node in listed), bool(listed)
+
+
+def documents_fingerprint(app: Sphinx) -> str:
+    """A hash of every document's name (a generated page may have a document's URL)."""
+    return _digest(sorted(app.env.found_docs))
+
+
 def site_fingerprint(app: Sphinx) -> str:
     """A hash of what every generated page shows alike (see the module docstring);
     computed once per build, after reading (``decide_rewrites``)."""
@@ -200,7 +220,7 @@ def _site_fingerprint(app: Sphinx, store: CareerBlogData) -> str:
         _files_digest(STATIC_DIRS),
         labels(),
         catalog_fingerprint(app.config.language),
-        navigation_fingerprint(app, store),
+        navigation_shape(app),
         sidebars,
     )
 
@@ -211,13 +231,16 @@ def _site_fingerprint(app: Sphinx, store: CareerBlogData) -> str:
 @dataclass(frozen=True)
 class Rewrites:
     """This build's plan, the pages to write because what they show changed, the
-    files the last build generated that this one does not, and whether one of the
-    files this build generates is missing from the output directory."""
+    files the last build generated that this one does not, whether one of the
+    files this build generates is missing from the output directory, and whether
+    the navigation changed."""
 
     plan: Plan
     changed: frozenset[str]
     stale: frozenset[str]
     missing: bool = True
+    #: what the theme's navigation shows changed (``navigation`` decides what then)
+    navigation_changed: bool = False
 
 
 #: the keys, among page fingerprints, of what the feeds and ``posts.json`` are built from
@@ -248,18 +271,18 @@ def posts_catalog_fingerprint(app: Sphinx) -> str:
     return _sources_fingerprint(app, list(get_store(app.env).iter_posts()))
 
 
-def _plan_inputs_unchanged(app: Sphinx, previous: GeneratedOutput) -> bool:
+def _plan_inputs_unchanged(app: Sphinx, previous: GeneratedOutput, documents: str) -> bool:
     """Whether every page is planned from what the last build planned it from.
 
     The plan reads of each post what its feeds read (all of its record but the word
-    count, ``shown_in_feeds``), besides the configuration, the builder and the list of
-    documents, which the site fingerprint covers. So when the feeds' fingerprint is
-    the one remembered, so is every page's: a body edit that changes no summary or
-    reading time plans nothing new."""
-    return previous.pages.get(FEEDS) == feeds_fingerprint(app)
+    count, ``shown_in_feeds``), besides the configuration and the builder, which the
+    site fingerprint covers, and the list of documents. So when those and the feeds'
+    fingerprint are the ones remembered, so is every page's: a body edit that changes
+    no summary or reading time plans nothing new."""
+    return previous.documents == documents and previous.pages.get(FEEDS) == feeds_fingerprint(app)
 
 
-def _output_of(app: Sphinx, plan: Plan) -> GeneratedOutput:
+def _output_of(app: Sphinx, plan: Plan, navigation: str, documents: str) -> GeneratedOutput:
     shown: dict[int, str] = {}  # the plan (alive until the end) holds every post
     pages = {page.pagename: page_fingerprint(app, page, shown) for page in plan.pages}
     pages[FEEDS] = feeds_fingerprint(app)
@@ -267,7 +290,7 @@ def _output_of(app: Sphinx, plan: Plan) -> GeneratedOutput:
     pages |= {f"file:{page.outfile}": page_fingerprint(app, page, shown) for page in plan.files}
     files = {output_file(app, page.pagename) for page in plan.pages}
     files |= {page.outfile for page in plan.files if page.outfile is not None}
-    return GeneratedOutput(site_fingerprint(app), pages, frozenset(files))
+    return GeneratedOutput(site_fingerprint(app), pages, frozenset(files), navigation, documents)
 
 
 def decide_rewrites(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -284,18 +307,24 @@ def decide_rewrites(app: Sphinx, env: BuildEnvironment) -> list[str]:
     plan = plan_pages(app)
     key = (app.builder.name, str(Path(app.outdir).resolve()))
     previous = store.generated.get(key)
-    if previous is not None and previous.site == site and store.documents_unchanged():
+    same_site = previous is not None and previous.site == site
+    if previous is not None and same_site and store.documents_unchanged():
         # a page's fingerprint is a function of store, configuration and builder
         # (``plan``): with no document read or removed and the same global inputs,
         # every fingerprint is the one remembered
         current = previous
-    elif previous is not None and previous.site == site and _plan_inputs_unchanged(app, previous):
-        current = dataclasses.replace(
-            previous, pages={**previous.pages, CATALOG: posts_catalog_fingerprint(app)}
-        )
     else:
-        current = _output_of(app, plan)
-    if previous is None or previous.site != current.site:
+        navigation = navigation_fingerprint(app, store)
+        documents = documents_fingerprint(app)
+        if previous is not None and same_site and _plan_inputs_unchanged(app, previous, documents):
+            current = dataclasses.replace(
+                previous,
+                pages={**previous.pages, CATALOG: posts_catalog_fingerprint(app)},
+                navigation=navigation,
+            )
+        else:
+            current = _output_of(app, plan, navigation, documents)
+    if previous is None or not same_site:
         changed = frozenset(current.pages)
     else:
         changed = frozenset(
@@ -303,7 +332,8 @@ def decide_rewrites(app: Sphinx, env: BuildEnvironment) -> list[str]:
         )
     stale = previous.files - current.files if previous is not None else frozenset()
     missing = _missing_files(app, current)
-    store.transient[_DECISION] = Rewrites(plan, changed, stale, missing)
+    navigation_changed = previous is not None and previous.navigation != current.navigation
+    store.transient[_DECISION] = Rewrites(plan, changed, stale, missing, navigation_changed)
     if current == previous and not missing:
         return []
     store.generated[key] = current
@@ -324,7 +354,24 @@ def rewrites(app: Sphinx) -> Rewrites:
     if isinstance(decision, Rewrites):
         return decision
     plan = plan_pages(app)  # not decided: write everything
-    return Rewrites(plan, frozenset(_output_of(app, plan).pages), frozenset())
+    return Rewrites(plan, frozenset(_output_of(app, plan, "", "").pages), frozenset())
+
+
+def widen(app: Sphinx, pages: Iterable[str]) -> None:
+    """Write these generated pages too (``navigation``: a navigation it cannot refresh)."""
+    store = get_store(app.env)
+    decision = rewrites(app)
+    store.transient[_DECISION] = dataclasses.replace(
+        decision, changed=decision.changed | frozenset(pages)
+    )
+
+
+def request_navigation_refresh(app: Sphinx) -> None:
+    get_store(app.env).transient[NAVIGATION_REFRESH] = True
+
+
+def navigation_refresh_requested(app: Sphinx) -> bool:
+    return bool(get_store(app.env).transient.get(NAVIGATION_REFRESH))
 
 
 def is_full_write(app: Sphinx) -> bool:
