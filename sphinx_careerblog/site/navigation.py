@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import inspect
 import json
 import posixpath
 import re
@@ -34,6 +33,7 @@ from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import sphinx
 from sphinx.environment.adapters.toctree import global_toctree_for_doc
 
 from sphinx_careerblog.data.query import get_index
@@ -143,7 +143,7 @@ def render_toctree(app: Sphinx, pagename: str, kwargs: dict[str, object]) -> str
     arguments.setdefault("includehidden", False)
     if arguments.get("maxdepth") == "":
         arguments.pop("maxdepth")
-    if "tags" in inspect.signature(global_toctree_for_doc).parameters:  # Sphinx 8.2+
+    if sphinx.version_info >= (9,):  # asked for since Sphinx 9 (else a deprecation)
         arguments["tags"] = builder.tags
     toctree = global_toctree_for_doc(
         app.env,
