@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -139,3 +140,23 @@ def test_reworked_navigation_is_written_again_not_patched(build, tmp_path) -> No
     app = build(srcdir=src, confoverrides={"html_theme": "alabaster"})
     assert "blog/tag/t1" in freshness.written_pages(app)
     assert "Essay one" not in page.read_text("utf-8")
+
+
+def test_an_unreadable_marker_is_written_again_not_a_traceback(build) -> None:
+    """A marker whose arguments no longer read (the file was edited) makes the pages
+    written again; the build goes on without an error."""
+    app = build(POSTS, confoverrides={"html_theme": "alabaster"})
+    src, outdir = Path(app.srcdir), Path(app.outdir)
+    page = outdir / "blog/tag/t1.html"
+    text = page.read_text("utf-8")
+    page.write_text(
+        re.sub(r"careerblog-navigation:[0-9a-f]+:", "careerblog-navigation:abc:", text, count=1),
+        "utf-8",
+    )
+    (src / "essays/e9.md").write_text(
+        "---\npost: true\ndate: 2024-09-01\ncategory: C0\n---\n# Zebra essay\n\nText.\n"
+    )
+    app = build(srcdir=src, confoverrides={"html_theme": "alabaster"})
+    assert "blog/tag/t1" in freshness.written_pages(app)
+    assert "careerblog-navigation:abc:" not in page.read_text("utf-8")
+    assert "Zebra essay" in page.read_text("utf-8")

@@ -293,6 +293,12 @@ def _output_of(app: Sphinx, plan: Plan, navigation: str, documents: str) -> Gene
     return GeneratedOutput(site_fingerprint(app), pages, frozenset(files), navigation, documents)
 
 
+def output_key(app: Sphinx) -> tuple[str, str]:
+    """What is remembered per builder and output directory (a doctree directory can be
+    shared by several builders) is kept under this key."""
+    return app.builder.name, str(Path(app.outdir).resolve())
+
+
 def decide_rewrites(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-get-updated`` (after the collectors): fingerprint every generated page,
     remember them in the environment and keep this build's decision for writing.
@@ -305,7 +311,7 @@ def decide_rewrites(app: Sphinx, env: BuildEnvironment) -> list[str]:
     store = get_store(env)
     store.transient[_SITE] = site = _site_fingerprint(app, store)  # its inputs are final now
     plan = plan_pages(app)
-    key = (app.builder.name, str(Path(app.outdir).resolve()))
+    key = output_key(app)
     previous = store.generated.get(key)
     same_site = previous is not None and previous.site == site
     if previous is not None and same_site and store.documents_unchanged():

@@ -29,7 +29,7 @@ import hashlib
 import json
 import posixpath
 import re
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 
     from sphinx_careerblog.data.store import GeneratedOutput
 
-Rendered = dict[tuple[str, Hashable], str]
+Rendered = dict[tuple[str, str], str]
 
 #: themes whose navigation is the string ``toctree()`` returns, put in the page as is
 REFRESHABLE_THEMES = frozenset(
@@ -95,15 +95,11 @@ def _memoised(
     original: Callable[..., object], cache: Rendered, directory: str
 ) -> Callable[..., str]:
     def toctree(**kwargs: object) -> str:
-        key = (directory, tuple(sorted(kwargs.items())))
         arguments = _encode(kwargs)
-        try:
-            hash(key)
-        except TypeError:
-            arguments = None
         if arguments is None:  # a theme passed something we cannot name: do not share
             text = str(original(**kwargs))
             return _UNSHARED + text if text else text
+        key = (directory, arguments)  # plain values only: hashable
         if key not in cache:
             cache[key] = marked(arguments, str(original(**kwargs)))
         return cache[key]
@@ -129,10 +125,13 @@ def _encode(kwargs: dict[str, object]) -> str | None:
     return json.dumps(kwargs, sort_keys=True).encode().hex()
 
 
-def _decode(arguments: bytes) -> dict[str, object]:
-    decoded = json.loads(bytes.fromhex(arguments.decode()).decode())
-    assert isinstance(decoded, dict)
-    return decoded
+def _decode(arguments: bytes) -> dict[str, object] | None:
+    """The arguments a marker names; None for a marker that no longer reads."""
+    try:
+        decoded = json.loads(bytes.fromhex(arguments.decode()).decode())
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return decoded if isinstance(decoded, dict) else None
 
 
 def render_toctree(app: Sphinx, pagename: str, kwargs: dict[str, object]) -> str:
@@ -180,8 +179,9 @@ def refreshable_pages(app: Sphinx, previous: GeneratedOutput) -> bool:
         if _UNSHARED.encode() in data:
             return False
         for match in _REGION.finditer(data):
-            if _digest(match.group(3)) != match.group(2).decode():
-                return False
+            intact = _digest(match.group(3)) == match.group(2).decode()
+            if not intact or _decode(match.group(1)) is None:
+                return False  # edited since it was written: written again, not patched
     return True
 
 
@@ -195,7 +195,7 @@ def decide_refresh(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if not decision.navigation_changed:
         return []
     pages = {page.pagename for page in decision.plan.pages}
-    output = get_store(env).generated.get((app.builder.name, str(Path(app.outdir).resolve())))
+    output = get_store(env).generated.get(freshness.output_key(app))
     if output is not None and refreshable_pages(app, output):
         freshness.request_navigation_refresh(app)
         freshness.widen(app, pages - _shareable(app))  # named in a toctree: not shared
@@ -234,6 +234,9 @@ def _render_region(
     directory = posixpath.dirname(app.builder.get_target_uri(pagename))
     key = (directory, match.group(1))
     if key not in renders:
-        html = render_toctree(app, pagename, _decode(match.group(1)))
+        arguments = _decode(match.group(1))
+        if arguments is None:  # checked by ``refreshable_pages``; never patch blindly
+            return match.group(0)
+        html = render_toctree(app, pagename, arguments)
         renders[key] = marked(match.group(1).decode(), html).encode("utf-8", "xmlcharrefreplace")
     return renders[key]

@@ -54,7 +54,7 @@ def refresh_sidebars(app: Sphinx, env: BuildEnvironment) -> list[str]:
     store = get_store(env)
     shown = sidebar_fingerprint(app, store)
     # per builder and output directory, like the generated pages: each has its copy
-    key = (app.builder.name, str(Path(app.outdir).resolve()))
+    key = freshness.output_key(app)
     if shown == store.sidebars_shown.get(key):
         return []
     store.sidebars_shown[key] = shown
